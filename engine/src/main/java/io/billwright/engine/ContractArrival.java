@@ -1,0 +1,74 @@
+package io.billwright.engine;
+
+import io.billwright.engine.contract.BillingModel;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.eligibility.ItemAssessor;
+import io.billwright.engine.eligibility.ItemVerdict;
+import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.money.Money;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A contract version arrived. Only approved versions apply; a version number seen before with other
+ * terms is rejected; a late older version is kept for the dates before the newer one takes effect.
+ * Held items are then decided again, since the new terms may release them.
+ */
+final class ContractArrival {
+
+    private final ItemAssessor assessor = new ItemAssessor();
+    private final Decider decider;
+    private final MilestoneProgression milestones;
+    private final RetainerBilling retainers;
+
+    ContractArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers) {
+        this.decider = decider;
+        this.milestones = milestones;
+        this.retainers = retainers;
+    }
+
+    void apply(Step step, Contract contract) {
+        ItemVerdict check = assessor.assess(step.rules, contract, ItemKind.CONTRACT, null, step.state,
+                List.of(step.eventId()), true);
+        if (check.status() == DecisionStatus.REJECTED || check.status() == DecisionStatus.HELD) {
+            step.decisions.addAll(check.decisions());
+            return;
+        }
+        if (!contract.isApproved()) {
+            step.note("contract " + contract.id() + " v" + contract.version() + " is " + contract.status()
+                    + ": only approved versions apply; nothing changed");
+            return;
+        }
+        Contract known = step.state.versions().get(contract.version());
+        if (known != null) {
+            if (!known.equals(contract)) {
+                step.decisions.add(new Decision(contract.itemId(), ItemKind.CONTRACT, DecisionStatus.REJECTED,
+                        ReasonCode.STALE_CONTRACT_VERSION, "version " + contract.version()
+                        + " was received before with other terms; an amendment needs a new version number",
+                        Money.zero(contract.currency()),
+                        new Receipt(step.rules.version().toString(), List.of(), known.version(),
+                                List.of(step.eventId()))));
+            } else {
+                step.note("contract " + contract.id() + " v" + contract.version() + " was received before: nothing changed");
+            }
+            return;
+        }
+        boolean first = !step.state.hasContract();
+        int newest = step.state.latestContract().map(Contract::version).orElse(0);
+        step.state = step.state.withVersion(contract);
+        if (contract.version() < newest) {
+            step.note("contract " + contract.id() + " v" + contract.version() + " arrived after v" + newest
+                    + ": it applies only to dates before v" + newest + " takes effect");
+        }
+        if (first && contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
+            step.state = step.state.withRetainerHours(contract.retainer().includedHours());
+            retainers.billFirstPeriod(step, contract, YearMonth.from(contract.effectiveFrom()));
+        }
+        decider.reconsiderHeld(step);
+        milestones.reconsiderAll(step);
+    }
+}

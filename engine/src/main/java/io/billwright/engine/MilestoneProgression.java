@@ -1,0 +1,95 @@
+package io.billwright.engine;
+
+import io.billwright.engine.billing.Trigger;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.MilestoneTerms;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.eligibility.ItemVerdict;
+import io.billwright.engine.item.ApprovalStatus;
+import io.billwright.engine.item.Expense;
+import io.billwright.engine.item.MilestoneItem;
+import io.billwright.engine.item.TimeEntry;
+import io.billwright.engine.state.ItemRecord;
+import io.billwright.engine.state.MilestoneProgress;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Milestones: completed, accepted, and billed once accepted with every linked item approved. */
+final class MilestoneProgression {
+
+    private final Decider decider;
+    private final Packager packager;
+
+    MilestoneProgression(Decider decider, Packager packager) {
+        this.decider = decider;
+        this.packager = packager;
+    }
+
+    void completed(Step step, String milestoneId, LocalDate date) {
+        step.state = step.state.withMilestone(milestoneId, step.state.milestone(milestoneId).completed(date));
+        decideMilestone(step, milestoneId, date, true);
+    }
+
+    void accepted(Step step, String milestoneId, LocalDate date) {
+        step.state = step.state.withMilestone(milestoneId, step.state.milestone(milestoneId).accepted(date));
+        decideMilestone(step, milestoneId, date, true);
+    }
+
+    /** Decides an accepted, unbilled milestone again (a linked item changed, or the contract did). */
+    void reconsider(Step step, String milestoneId) {
+        MilestoneProgress progress = step.state.milestone(milestoneId);
+        if (progress.acceptedOn() != null) {
+            decideMilestone(step, milestoneId, progress.acceptedOn(), false);
+        }
+    }
+
+    void reconsiderAll(Step step) {
+        for (String milestoneId : List.copyOf(step.state.milestones().keySet())) {
+            reconsider(step, milestoneId);
+        }
+    }
+
+    private void decideMilestone(Step step, String milestoneId, LocalDate date, boolean report) {
+        String itemId = "milestone:" + milestoneId;
+        ItemRecord existing = step.state.items().get(itemId);
+        if (existing != null && existing.isBilled()) {
+            step.note("milestone " + milestoneId + " was billed in " + existing.packageId() + ": nothing changed");
+            return;
+        }
+        Contract contract = step.state.contractOn(date).orElse(null);
+        MilestoneTerms terms = contract == null ? null : contract.milestone(milestoneId);
+        MilestoneProgress progress = step.state.milestone(milestoneId);
+        MilestoneItem item = new MilestoneItem(milestoneId, terms == null ? milestoneId : terms.name(),
+                terms == null ? null : terms.amount(), progress.completedOn(), progress.acceptedOn(),
+                unapprovedLinked(step, milestoneId));
+        List<String> sources = new ArrayList<>();
+        if (existing != null) {
+            sources.addAll(existing.sourceEvents());
+            decider.revert(step, existing);
+        }
+        if (!sources.contains(step.eventId())) {
+            sources.add(step.eventId());
+        }
+        ItemVerdict verdict = decider.decide(step, item, date, milestoneId, sources, report ? null : existing, false);
+        if (verdict.status() == DecisionStatus.ELIGIBLE && contract != null) {
+            packager.issue(step, contract, Trigger.milestone(milestoneId), date,
+                    List.of(step.state.items().get(itemId)), false);
+        }
+    }
+
+    private static List<String> unapprovedLinked(Step step, String milestoneId) {
+        List<String> ids = new ArrayList<>();
+        for (ItemRecord record : step.state.itemsSorted()) {
+            if (!milestoneId.equals(record.milestoneId())) {
+                continue;
+            }
+            ApprovalStatus status = record.item() instanceof TimeEntry t ? t.status()
+                    : record.item() instanceof Expense e ? e.status() : ApprovalStatus.APPROVED;
+            if (status != ApprovalStatus.APPROVED) {
+                ids.add(record.itemId() + " (" + status.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+        }
+        return ids;
+    }
+}

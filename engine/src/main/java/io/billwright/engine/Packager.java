@@ -1,0 +1,56 @@
+package io.billwright.engine;
+
+import io.billwright.engine.billing.AssembledPackage;
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.billing.LineSource;
+import io.billwright.engine.billing.PackageAssembler;
+import io.billwright.engine.billing.PackageRequest;
+import io.billwright.engine.billing.Trigger;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.money.Money;
+import io.billwright.engine.state.ItemRecord;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Issues a package for eligible item records and marks them billed, or holds them when it cannot. */
+final class Packager {
+
+    private final PackageAssembler assembler = new PackageAssembler();
+
+    /** @return the package, or null when none was issued (nothing to bill, or no tax rate) */
+    BillingPackage issue(Step step, Contract contract, Trigger trigger, LocalDate issueDate, List<ItemRecord> records,
+                         boolean releasesRetention) {
+        if (records.isEmpty()) {
+            return null;
+        }
+        int sequence = step.state.packagesFor(trigger.toString()) + 1;
+        List<LineSource> lines = records.stream()
+                .map(r -> new LineSource(r.itemId(), r.kind(), r.description(), r.quantity(), r.pending(), r.receipt(),
+                        r.sourceEvents()))
+                .toList();
+        AssembledPackage assembled = assembler.assemble(step.rules, new PackageRequest(contract, trigger, sequence,
+                issueDate, lines, step.state.retentionWithheld(), releasesRetention, step.eventId()));
+        if (!assembled.issued()) {
+            for (ItemRecord record : records) {
+                step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.HELD,
+                        ReasonCode.TAX_RATE_MISSING, assembled.problem(),
+                        new Money(record.pending(), contract.currency()),
+                        record.receipt().withRules(assembled.tax().rules())));
+            }
+            step.note("no package for " + trigger + ": " + assembled.problem());
+            return null;
+        }
+        BillingPackage billingPackage = assembled.billingPackage();
+        var state = step.state.withPackageIssued(trigger.toString())
+                .withRetentionWithheld(step.state.retentionWithheld().add(assembled.withheld()));
+        for (ItemRecord record : records) {
+            state = state.withItem(record.billedIn(billingPackage.id().value()));
+        }
+        step.state = state;
+        step.packages.add(billingPackage);
+        return billingPackage;
+    }
+}

@@ -1,0 +1,30 @@
+package io.billwright.engine.billing;
+
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.money.Money;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One invoice line.
+ *
+ * @param quantity  hours for time, 1 otherwise
+ * @param net       rounded to the currency's minor units
+ * @param taxRate   percent
+ * @param tax       net x rate, rounded
+ * @param retention the part of the package's withholding attributed to this line
+ */
+public record PackageLine(int lineNo, String itemId, ItemKind kind, String description, BigDecimal quantity,
+                          Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, String taxCitation,
+                          Receipt receipt) {
+    public PackageLine {
+        Objects.requireNonNull(itemId, "itemId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(taxRate, "taxRate");
+        Objects.requireNonNull(tax, "tax");
+        Objects.requireNonNull(receipt, "receipt");
+    }
+}

@@ -1,0 +1,43 @@
+package io.billwright.engine.billing;
+
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.facts.TaxDetermination;
+import io.billwright.engine.facts.TaxQuery;
+import io.billwright.engine.facts.TaxRate;
+import io.billwright.engine.ruleset.Evaluation;
+import io.billwright.engine.ruleset.RuleSet;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Asks the tax rules how a contract's package is taxed: the treatment, its rate and its citation. */
+final class TaxDeterminer {
+
+    TaxOutcome determine(RuleSet rules, Contract contract) {
+        Evaluation evaluation = rules.evaluate(List.of(TaxQuery.of(contract)));
+        List<String> fired = evaluation.rulesFor(f -> f instanceof TaxDetermination || f instanceof TaxRate);
+        List<TaxDetermination> determinations = evaluation.factsOf(TaxDetermination.class);
+        if (determinations.isEmpty()) {
+            return new TaxOutcome(TaxTreatment.OUT_OF_SCOPE, BigDecimal.ZERO, "", fired,
+                    "no tax rule matched seller " + contract.seller().country() + " and customer "
+                            + contract.customer().country());
+        }
+        TaxDetermination determination = determinations.get(0);
+        if (determinations.stream().map(TaxDetermination::treatment).distinct().count() > 1) {
+            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, "", fired,
+                    "tax rules disagree: " + determinations.stream().map(d -> d.treatment().name()).toList());
+        }
+        if (!determination.needsRate()) {
+            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired, null);
+        }
+        List<TaxRate> rates = evaluation.factsOf(TaxRate.class).stream()
+                .filter(r -> r.jurisdiction().equals(determination.rateJurisdiction())).toList();
+        if (rates.isEmpty()) {
+            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired,
+                    "the tax-rate table has no row for " + determination.rateJurisdiction());
+        }
+        TaxRate rate = rates.get(0);
+        String citation = rate.citation().isBlank() ? determination.citation()
+                : determination.citation() + "; " + rate.citation();
+        return new TaxOutcome(determination.treatment(), rate.rate(), citation, fired, null);
+    }
+}

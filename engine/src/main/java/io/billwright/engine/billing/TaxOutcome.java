@@ -1,0 +1,19 @@
+package io.billwright.engine.billing;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The tax rules' answer for one package.
+ *
+ * @param problem why no rate could be found, or null
+ */
+public record TaxOutcome(TaxTreatment treatment, BigDecimal rate, String citation, List<String> rules, String problem) {
+    public TaxOutcome {
+        rules = List.copyOf(rules);
+    }
+
+    public boolean failed() {
+        return problem != null;
+    }
+}

@@ -1,0 +1,20 @@
+package io.billwright.engine.contract;
+
+import java.util.Objects;
+
+/**
+ * The invoiced party.
+ *
+ * @param country  ISO 3166-1 alpha-2
+ * @param region   state or province code (US, CA), or null
+ * @param taxId    VAT, GST or other tax id as registered, or null
+ */
+public record Customer(String id, String name, String country, String region, String taxId, boolean taxExempt) {
+    public Customer {
+        Objects.requireNonNull(id, "customer.id");
+        Objects.requireNonNull(country, "customer.country");
+        country = country.toUpperCase(java.util.Locale.ROOT);
+        region = region == null || region.isBlank() ? null : region.toUpperCase(java.util.Locale.ROOT);
+        taxId = taxId == null || taxId.isBlank() ? null : taxId.replace(" ", "");
+    }
+}

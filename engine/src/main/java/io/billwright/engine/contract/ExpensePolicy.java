@@ -1,0 +1,38 @@
+package io.billwright.engine.contract;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which expenses are re-billed, and how.
+ *
+ * @param billableCategories categories that may be re-billed; anything else is rejected
+ * @param receiptThreshold   above this amount a receipt is required, or null for never
+ * @param categoryLimits     the most re-billed per expense in a category; the excess is rejected
+ * @param markupPercent      pass-through markup, or null for at cost
+ */
+public record ExpensePolicy(Set<String> billableCategories, BigDecimal receiptThreshold,
+                            Map<String, BigDecimal> categoryLimits, BigDecimal markupPercent) {
+    public ExpensePolicy {
+        billableCategories = billableCategories == null ? Set.of() : Set.copyOf(billableCategories);
+        categoryLimits = categoryLimits == null ? Map.of() : Map.copyOf(categoryLimits);
+    }
+
+    public static ExpensePolicy none() {
+        return new ExpensePolicy(Set.of(), null, Map.of(), null);
+    }
+
+    public boolean isBillable(String category) {
+        return billableCategories.contains(category);
+    }
+
+    /** The per-expense limit for a category, or null when there is none. */
+    public BigDecimal limitFor(String category) {
+        return categoryLimits.get(category);
+    }
+
+    public boolean requiresReceipt(BigDecimal amount) {
+        return receiptThreshold != null && amount.compareTo(receiptThreshold) > 0;
+    }
+}

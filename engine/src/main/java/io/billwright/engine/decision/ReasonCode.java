@@ -1,0 +1,15 @@
+package io.billwright.engine.decision;
+
+/** Why an item is held, rejected or tracked. Codes are part of the outbound contract: only add, never rename. */
+public enum ReasonCode {
+    // held: something must happen first
+    AWAITING_CONTRACT, AWAITING_APPROVAL, CAP_EXCEEDED, MISSING_RECEIPT, CURRENCY_MISMATCH, AWAITING_ACCEPTANCE,
+    LINKED_ITEMS_NOT_APPROVED, NO_RATE_FOR_ROLE, MISSING_COST_RATE, RETAINER_HOURS_EXHAUSTED, TAX_RATE_MISSING,
+    NO_RULE_MATCHED,
+    // rejected: never billed
+    REJECTED_BY_APPROVER, NON_BILLABLE, CATEGORY_NOT_BILLABLE, OVER_CATEGORY_LIMIT, NEGATIVE_AMOUNT,
+    TOO_MANY_DECIMALS, UNKNOWN_BILLING_MODEL, UNKNOWN_MILESTONE, ALREADY_BILLED, CONTRACT_NOT_APPROVED,
+    STALE_CONTRACT_VERSION,
+    // tracked: recorded, covered by another charge
+    INCLUDED_IN_FIXED_FEE, INCLUDED_IN_MILESTONE, INCLUDED_IN_RETAINER
+}

@@ -1,0 +1,57 @@
+package io.billwright.engine.eligibility;
+
+import io.billwright.engine.contract.BillingModel;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.facts.CapPosition;
+import io.billwright.engine.facts.Conclusion;
+import io.billwright.engine.facts.RetainerPosition;
+import io.billwright.engine.item.Item;
+import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.ruleset.Evaluation;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.state.ContractState;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/** Runs the rules over one item with its contract and positions, and resolves what they concluded. */
+public final class ItemAssessor {
+
+    /** ISO 4217 "no currency": amounts of items decided before their contract is known. */
+    private static final Currency NO_CURRENCY = Currency.getInstance("XXX");
+
+    private final ConclusionResolver resolver = new ConclusionResolver();
+
+    /**
+     * @param contract the version in force for the item, or null when none has arrived
+     * @param optional true when silence is an answer (an instalment not yet due); false holds an item
+     *                 no rule decided
+     */
+    public ItemVerdict assess(RuleSet rules, Item item, ItemKind kind, Contract contract, ContractState state,
+                              List<String> sourceEvents, boolean optional) {
+        List<Object> facts = new ArrayList<>(4);
+        facts.add(item);
+        if (contract != null) {
+            facts.add(contract);
+            if (contract.model() == BillingModel.TIME_AND_MATERIALS && contract.notToExceed() != null) {
+                facts.add(CapPosition.of(contract.notToExceed(), state.capConsumed()));
+            }
+            if (contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
+                facts.add(new RetainerPosition(state.retainerHours()));
+            }
+        }
+        Evaluation evaluation = rules.evaluate(facts);
+        String id = item.itemId();
+        List<Conclusion> conclusions = evaluation.factsOf(Conclusion.class).stream()
+                .filter(c -> c.itemId().equals(id)).toList();
+        Receipt receipt = new Receipt(rules.version().toString(),
+                evaluation.rulesFor(f -> f instanceof Conclusion c && c.itemId().equals(id)),
+                contract == null ? 0 : contract.version(), sourceEvents);
+        return resolver.resolve(item, kind, conclusions, receipt, currencyOf(contract), optional);
+    }
+
+    private static Currency currencyOf(Contract contract) {
+        return contract == null ? NO_CURRENCY : contract.currency();
+    }
+}

@@ -1,0 +1,48 @@
+package io.billwright.engine.item;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An out-of-pocket cost to be re-billed.
+ *
+ * @param amount          as spent, in {@code currency}
+ * @param convertedAmount the amount in the contract's currency when spent in another, or null
+ * @param receipt         whether a receipt is attached
+ */
+public record Expense(String id, LocalDate date, String category, BigDecimal amount, Currency currency,
+                      BigDecimal convertedAmount, Boolean receipt, ApprovalStatus status, String milestoneId,
+                      String description) implements Item {
+    public Expense {
+        Objects.requireNonNull(id, "expense.id");
+        Objects.requireNonNull(date, "expense.date");
+        Objects.requireNonNull(category, "expense.category");
+        Objects.requireNonNull(amount, "expense.amount");
+        Objects.requireNonNull(currency, "expense.currency");
+        Objects.requireNonNull(status, "expense.status");
+        receipt = receipt == null ? Boolean.FALSE : receipt;
+    }
+
+    @Override
+    public String itemId() {
+        return id;
+    }
+
+    public boolean hasReceipt() {
+        return receipt;
+    }
+
+    /**
+     * The amount in {@code contractCurrency}: the amount itself when spent in it, else the converted
+     * amount, else null (the expense cannot be billed until it is converted).
+     */
+    public BigDecimal amountIn(Currency contractCurrency) {
+        return currency.equals(contractCurrency) ? amount : convertedAmount;
+    }
+
+    public String currencyCode() {
+        return currency.getCurrencyCode();
+    }
+}

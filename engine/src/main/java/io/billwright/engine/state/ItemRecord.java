@@ -1,0 +1,55 @@
+package io.billwright.engine.state;
+
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.item.Item;
+import io.billwright.engine.item.ItemKind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine remembers about one item between events.
+ *
+ * @param pending     eligible and not billed yet (rounded, contract currency)
+ * @param billed      already in a package
+ * @param drawnHours  retainer hours this item used
+ * @param packageId   the package it was billed in, or null
+ */
+public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milestoneId, DecisionStatus status,
+                         ReasonCode reason, BigDecimal pending, BigDecimal billed, BigDecimal drawnHours,
+                         String packageId, Receipt receipt, List<String> sourceEvents, String description,
+                         BigDecimal quantity) {
+    public ItemRecord {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        pending = pending == null ? BigDecimal.ZERO : pending;
+        billed = billed == null ? BigDecimal.ZERO : billed;
+        drawnHours = drawnHours == null ? BigDecimal.ZERO : drawnHours;
+        sourceEvents = List.copyOf(sourceEvents);
+    }
+
+    public String itemId() {
+        return item.itemId();
+    }
+
+    public boolean isPending() {
+        return pending.signum() > 0;
+    }
+
+    public boolean isBilled() {
+        return packageId != null;
+    }
+
+    public boolean isOpen() {
+        return status == DecisionStatus.HELD;
+    }
+
+    public ItemRecord billedIn(String id) {
+        return new ItemRecord(item, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billed.add(pending),
+                drawnHours, id, receipt, sourceEvents, description, quantity);
+    }
+}

@@ -1,0 +1,38 @@
+package io.billwright.rules;
+
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.engine.ruleset.RuleSources;
+import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The rule set Billwright ships: DRL files and decision tables under {@code billwright/rules} on the class path. */
+public final class DefaultRuleSet {
+
+    /** Where the default rule set lives on the class path. */
+    public static final String CLASSPATH_ROOT = "billwright/rules";
+    public static final String LABEL = "default";
+
+    private DefaultRuleSet() {
+    }
+
+    public static List<RuleSource> sources() {
+        return RuleSources.fromClasspath(CLASSPATH_ROOT, DefaultRuleSet.class.getClassLoader());
+    }
+
+    /** Compiles the packaged default rule set. */
+    public static RuleSet load() {
+        return new DroolsRuleSetCompiler().compile(sources(), LABEL);
+    }
+
+    /**
+     * Compiles the rule set in {@code directory} (an analyst's working copy or a candidate).
+     *
+     * @throws RuleSetException listing every problem as {@code file:line: message}
+     */
+    public static RuleSet loadFrom(Path directory, String label) {
+        return new DroolsRuleSetCompiler().compile(RuleSources.fromDirectory(directory), label);
+    }
+}
