@@ -1,0 +1,15 @@
+package io.billwright.rules.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code billwright-rules}: the analysts' command line. */
+@Command(name = "billwright-rules", mixinStandardHelpOptions = true, version = "Billwright rules 0.1",
+        description = "Decide scenarios with a rule set and explain every decision.",
+        subcommands = {DecideCommand.class})
+public final class RulesCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RulesCli()).execute(args));
+    }
+}
