@@ -36,8 +36,10 @@ final class TaxDeterminer {
                     "the tax-rate table has no row for " + determination.rateJurisdiction());
         }
         TaxRate rate = rates.get(0);
-        String citation = rate.citation().isBlank() ? determination.citation()
-                : determination.citation() + "; " + rate.citation();
+        // a decision-table row names its source in the rule name; a DRL rule may give a citation of its own
+        String source = rate.citation().isBlank()
+                ? String.join(", ", evaluation.rulesFor(f -> f == rate)) : rate.citation();
+        String citation = source.isBlank() ? determination.citation() : determination.citation() + "; " + source;
         return new TaxOutcome(determination.treatment(), rate.rate(), citation, fired, null);
     }
 }

@@ -1,0 +1,102 @@
+package io.billwright.rules;
+
+import static io.billwright.rules.fixtures.ContractBuilder.aContract;
+import static io.billwright.rules.fixtures.TimeEntryBuilder.aTimeEntry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.engine.Outcome;
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.event.BillingPeriod;
+import io.billwright.engine.event.BillingPeriodClosed;
+import io.billwright.engine.event.ContractReceived;
+import io.billwright.engine.event.EventId;
+import io.billwright.engine.event.TimeEntryRecorded;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.state.ContractState;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the decision path that every caller relies on. */
+class BillingEngineTest {
+
+    private static final RuleSet RULES = DefaultRuleSet.load();
+    private static final ContractId CONTRACT = new ContractId("C-1");
+    private final BillingEngine engine = BillingEngine.using(RULES);
+
+    @Test
+    void sameStateEventAndRuleSetGiveAnEqualOutcome() {
+        ContractState state = withContract();
+        var event = new TimeEntryRecorded(new EventId("m-2"), CONTRACT, aTimeEntry().approved().build());
+
+        Outcome first = engine.apply(event, state);
+        Outcome second = BillingEngine.using(RULES).apply(event, state);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void neverChangesTheStateItWasGiven() {
+        ContractState state = withContract();
+        ContractState copy = ContractState.empty(CONTRACT);
+        copy = engine.apply(new ContractReceived(new EventId("m-1"), aContract().build()), copy).state();
+
+        engine.apply(new TimeEntryRecorded(new EventId("m-2"), CONTRACT, aTimeEntry().approved().build()), state);
+
+        assertThat(state).isEqualTo(copy);
+        assertThat(state.items()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        var event = new TimeEntryRecorded(new EventId("m-2"), CONTRACT, aTimeEntry().approved().build());
+        ContractState after = engine.apply(event, withContract()).state();
+
+        Outcome again = engine.apply(event, after);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.decisions()).isEmpty();
+        assertThat(again.state()).isSameAs(after);
+    }
+
+    @Test
+    void recomputingTheSameTriggerYieldsTheSamePackageId() {
+        ContractState state = engine.apply(new TimeEntryRecorded(new EventId("m-2"), CONTRACT,
+                aTimeEntry().approved().build()), withContract()).state();
+        var close = new BillingPeriodClosed(new EventId("m-3"), CONTRACT,
+                new BillingPeriod("2026-01", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")));
+        var closeUnderAnotherMessageId = new BillingPeriodClosed(new EventId("m-3-replayed"), CONTRACT, close.period());
+
+        var first = engine.apply(close, state).packages();
+        var recomputed = engine.apply(closeUnderAnotherMessageId, state).packages();
+
+        assertThat(first).singleElement().satisfies(p -> assertThat(p.id().value()).startsWith("PKG-"));
+        assertThat(recomputed).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(first.get(0).id());
+            assertThat(p.lines()).isEqualTo(first.get(0).lines());
+            assertThat(p.totals()).isEqualTo(first.get(0).totals());
+            assertThat(p.sourceEventIds()).containsExactly("m-2", "m-3-replayed");
+        });
+    }
+
+    @Test
+    void everyDecisionCarriesItsReceipt() {
+        Outcome outcome = engine.apply(new TimeEntryRecorded(new EventId("m-2"), CONTRACT,
+                aTimeEntry().withHours("7.5").approved().build()), withContract());
+
+        assertThat(outcome.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DecisionStatus.ELIGIBLE);
+            assertThat(d.amount().amount()).isEqualByComparingTo("900.00");
+            assertThat(d.receipt().ruleSetVersion()).isEqualTo(RULES.version().toString());
+            assertThat(d.receipt().rules()).containsExactly("T&M: approved billable hours at the rate card rate");
+            assertThat(d.receipt().sourceEventIds()).containsExactly("m-2");
+            assertThat(d.receipt().contractVersion()).isEqualTo(1);
+        });
+    }
+
+    private ContractState withContract() {
+        return engine.apply(new ContractReceived(new EventId("m-1"), aContract().build()),
+                ContractState.empty(CONTRACT)).state();
+    }
+}
