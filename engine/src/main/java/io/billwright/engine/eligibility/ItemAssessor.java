@@ -11,6 +11,7 @@ import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.ruleset.Evaluation;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.state.ContractState;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -34,8 +35,10 @@ public final class ItemAssessor {
         facts.add(item);
         if (contract != null) {
             facts.add(contract);
-            if (contract.model() == BillingModel.TIME_AND_MATERIALS && contract.notToExceed() != null) {
-                facts.add(CapPosition.of(contract.notToExceed(), state.capConsumed()));
+            // the cap is contract-wide: the newest approved version sets it, whatever the item's date
+            BigDecimal cap = state.latestContract().map(Contract::notToExceed).orElse(contract.notToExceed());
+            if (contract.model() == BillingModel.TIME_AND_MATERIALS && cap != null) {
+                facts.add(CapPosition.of(cap, state.capConsumed()));
             }
             if (contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
                 facts.add(new RetainerPosition(state.retainerHours()));
