@@ -68,7 +68,8 @@ final class Decider {
     private void record(Step step, Item item, ItemKind kind, LocalDate date, String milestoneId, ItemVerdict verdict,
                         List<String> sources) {
         String description = ItemDescriptions.describe(item);
-        BigDecimal quantity = ItemDescriptions.quantityOf(item);
+        // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed
+        BigDecimal quantity = ItemDescriptions.quantityOf(item).subtract(verdict.drawdown());
         ItemRecord record = new ItemRecord(item, kind, date, milestoneId, verdict.status(), verdict.reason(),
                 verdict.eligible(), BigDecimal.ZERO, verdict.drawdown(), null, verdict.receipt(), sources,
                 description, quantity);

@@ -1,0 +1,115 @@
+package io.billwright.rules.bench;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.engine.Outcome;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.event.BillingPeriod;
+import io.billwright.engine.event.BillingPeriodClosed;
+import io.billwright.engine.event.ContractReceived;
+import io.billwright.engine.event.EventId;
+import io.billwright.engine.event.TimeEntryRecorded;
+import io.billwright.engine.item.ApprovalStatus;
+import io.billwright.engine.item.TimeEntry;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.state.ContractState;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.fixtures.ContractBuilder;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The engine's speed targets with the full default rule set (run with {@code bench/jmh}; figures in
+ * docs/benchmarks.md). Not a test: nothing here runs in {@code mvn verify}.
+ */
+public class EngineBenchmarks {
+
+    static final ContractId CONTRACT = new ContractId("C-BENCH");
+    static final LocalDate DAY = LocalDate.parse("2026-01-05");
+
+    static Contract contract() {
+        return ContractBuilder.aContract().withId(CONTRACT.value()).withCap("100000000.00").withRetention("5").build();
+    }
+
+    static TimeEntry entry(long n) {
+        return new TimeEntry("TE-" + n, "person-" + (n % 50), "CONSULTANT", DAY.plusDays(n % 20),
+                new BigDecimal("7.5"), true, ApprovalStatus.APPROVED, null, false, null, null);
+    }
+
+    /** One thread applying approved time entries, each to the state the previous one produced. */
+    @State(Scope.Thread)
+    public static class TimeEntries {
+        RuleSet rules;
+        BillingEngine engine;
+        ContractState empty;
+        ContractState state;
+        long n;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            rules = DefaultRuleSet.load();
+            engine = BillingEngine.using(rules);
+            empty = engine.apply(new ContractReceived(new EventId("c"), contract()), ContractState.empty(CONTRACT)).state();
+            state = empty;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Outcome timeEntryEvent(TimeEntries s) {
+        long n = s.n++;
+        if (n % 1_000 == 0) {
+            s.state = s.empty; // a contract-month: at most 1,000 pending entries, as in production
+        }
+        Outcome outcome = s.engine.apply(new TimeEntryRecorded(new EventId("m-" + n), CONTRACT, entry(n)), s.state);
+        s.state = outcome.state();
+        return outcome;
+    }
+
+    /** A state with 1,000 approved, pending entries, closed again and again (the state is immutable). */
+    @State(Scope.Thread)
+    public static class PendingThousand {
+        BillingEngine engine;
+        ContractState state;
+        BillingPeriodClosed close;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            engine = BillingEngine.using(DefaultRuleSet.load());
+            state = engine.apply(new ContractReceived(new EventId("c"), contract()), ContractState.empty(CONTRACT)).state();
+            for (int i = 0; i < 1_000; i++) {
+                state = engine.apply(new TimeEntryRecorded(new EventId("m-" + i), CONTRACT, entry(i)), state).state();
+            }
+            close = new BillingPeriodClosed(new EventId("close"), CONTRACT,
+                    new BillingPeriod("2026-01", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Outcome periodCloseOverThousandPendingEntries(PendingThousand s) {
+        Outcome outcome = s.engine.apply(s.close, s.state);
+        if (outcome.packages().size() != 1 || outcome.packages().get(0).lines().size() != 1_000) {
+            throw new IllegalStateException("expected one package of 1,000 lines");
+        }
+        return outcome;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RuleSet coldRuleSetBuild() {
+        return DefaultRuleSet.load();
+    }
+}
