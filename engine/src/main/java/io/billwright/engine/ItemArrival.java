@@ -3,6 +3,7 @@ package io.billwright.engine;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.item.Item;
 import io.billwright.engine.money.Money;
 import io.billwright.engine.state.ItemRecord;
@@ -38,7 +39,8 @@ final class ItemArrival {
                         + "; a change after billing needs a credit note",
                         Money.zero(step.state.latestContract().map(c -> c.currency())
                                 .orElse(java.util.Currency.getInstance("XXX"))),
-                        existing.receipt()));
+                        new Receipt(step.rules.version().toString(), List.of(),
+                                existing.receipt().contractVersion(), List.of(step.eventId()))));
                 return;
             }
             List<String> all = new ArrayList<>(existing.sourceEvents());

@@ -46,12 +46,11 @@ public final class ItemAssessor {
         }
         Evaluation evaluation = rules.evaluate(facts);
         String id = item.itemId();
-        List<Conclusion> conclusions = evaluation.factsOf(Conclusion.class).stream()
-                .filter(c -> c.itemId().equals(id)).toList();
-        Receipt receipt = new Receipt(rules.version().toString(),
-                evaluation.rulesFor(f -> f instanceof Conclusion c && c.itemId().equals(id)),
-                contract == null ? 0 : contract.version(), sourceEvents);
-        return resolver.resolve(item, kind, conclusions, receipt, currencyOf(contract), optional);
+        List<Evaluation.Inference> about = evaluation.inferences().stream()
+                .filter(i -> i.fact() instanceof Conclusion c && c.itemId().equals(id)).toList();
+        Receipt base = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
+                sourceEvents);
+        return resolver.resolve(item, kind, about, base, currencyOf(contract), optional);
     }
 
     private static Currency currencyOf(Contract contract) {

@@ -54,8 +54,9 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
     }
 
     /**
-     * The version in force on {@code date}: the highest-numbered approved version effective by then, else
-     * the earliest one. A late, older version therefore never overrides a newer one.
+     * The version in force on {@code date}: the highest-numbered approved version effective by then. A
+     * late, older version therefore never overrides a newer one; before the first effective date there
+     * is none, and items wait for a version in force.
      */
     public Optional<Contract> contractOn(LocalDate date) {
         Contract best = null;
@@ -64,10 +65,7 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
                 best = version;
             }
         }
-        if (best == null) {
-            return versions.values().stream().min(Comparator.comparing(Contract::effectiveFrom));
-        }
-        return Optional.of(best);
+        return Optional.ofNullable(best);
     }
 
     public Optional<Contract> latestContract() {
