@@ -1,0 +1,2 @@
+/** The analysts' command line: decide scenarios and explain every decision. */
+package io.billwright.rules.cli;
