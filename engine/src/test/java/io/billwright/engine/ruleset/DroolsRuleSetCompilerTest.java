@@ -67,6 +67,38 @@ class DroolsRuleSetCompilerTest {
                 .hasMessageContaining("Timesheet");
     }
 
+    private static final String TABLE = String.join("\n",
+            "RuleSet,test.tax",
+            "Import,\"io.billwright.engine.facts.TaxDetermination, io.billwright.engine.facts.TaxRate\"",
+            ",",
+            "RuleTable Rates",
+            "NAME,CONDITION,ACTION",
+            ",$d : TaxDetermination,",
+            ",\"rateJurisdiction == \"\"$param\"\"\",\"insert(TaxRate.of($d.rateJurisdiction(), \"\"$param\"\", $param));\"",
+            "Rule,Jurisdiction,Rate",
+            "DE standard,DE,19",
+            "FR standard,FR,%s",
+            "");
+
+    @Test
+    void compilesADecisionTableIntoOneRulePerRow() {
+        RuleSet table = compiler.compile(List.of(RuleSource.of("tax/rates.drl.csv", TABLE.formatted("20"))), null);
+
+        assertThat(table.rules()).extracting(RuleInfo::name).containsExactly("DE standard", "FR standard");
+    }
+
+    @Test
+    void reportsABadDecisionTableCellAtItsRowNotTheGeneratedCode() {
+        assertThatThrownBy(() -> compiler.compile(List.of(RuleSource.of("tax/rates.drl.csv", TABLE.formatted("2O"))),
+                null))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("tax/rates.drl.csv");
+                    assertThat(p.line()).isEqualTo(10);
+                    assertThat(p.message()).startsWith("row \"FR standard\": ");
+                }));
+    }
+
     @Test
     void refusesARuleSetThatCompilesToZeroRules() {
         assertThatThrownBy(() -> compiler.compile(List.of(RuleSource.of("empty.drl", "package test.rules\n")), null))

@@ -1,5 +1,6 @@
 package io.billwright.rules.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,11 +45,18 @@ public final class ScenarioReader {
 
     public Scenario read(Path file) {
         String name = file.toString();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ScenarioFormatException(name + ":0: cannot read the file: " + e.getMessage(), e);
+        }
         ScenarioFile parsed;
         try {
-            parsed = mapper.readValue(Files.readAllBytes(file), ScenarioFile.class);
+            parsed = mapper.readValue(content, ScenarioFile.class);
+            mapper.readValue(content, TemplateView.class);
         } catch (JacksonException e) {
-            throw new ScenarioFormatException(describe(name, e), e);
+            throw new ScenarioFormatException(describe(name, e, content), e);
         } catch (IOException e) {
             throw new ScenarioFormatException(name + ":0: cannot read the file: " + e.getMessage(), e);
         }
@@ -55,6 +64,11 @@ public final class ScenarioReader {
             throw new ScenarioFormatException(name + ":1: the file is empty", null);
         }
         return toScenario(name, parsed);
+    }
+
+    /** The contract template read as a contract, so a mistake in it is reported at its line. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record TemplateView(Contract contract) {
     }
 
     private Scenario toScenario(String file, ScenarioFile parsed) {
@@ -151,8 +165,26 @@ public final class ScenarioReader {
         return type;
     }
 
-    static String describe(String file, JacksonException e) {
+    private static String describe(String file, JacksonException e) {
+        return describe(file, e, null);
+    }
+
+    /**
+     * Jackson buffers a record's fields until the object ends, so it reports an unknown field at the end
+     * of its object; the field's own line is found by looking back from there for its key.
+     */
+    static String describe(String file, JacksonException e, byte[] content) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof UnrecognizedPropertyException u && content != null && line > 0) {
+            String[] lines = new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n", -1);
+            Pattern key = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(u.getPropertyName()) + "\\s*:");
+            for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+                if (key.matcher(lines[i]).find()) {
+                    line = i + 1;
+                    break;
+                }
+            }
+        }
         String problem = e instanceof JsonMappingException m ? fieldProblem(m) : e.getOriginalMessage();
         return file + ":" + line + ": " + problem;
     }

@@ -76,6 +76,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void namesAMistakeInTheContractTemplateAtItsLine() throws Exception {
+        Path file = write("template.yaml", CONTRACT.replace("  currency: EUR\n", "  currency: EUR\n  notToExced: \"10\"\n"));
+
+        assertThatThrownBy(() -> new ScenarioReader().read(file))
+                .hasMessageStartingWith(file + ":8: ")
+                .hasMessageContaining("contract")
+                .hasMessageContaining("unknown field 'notToExced'");
+    }
+
+    @Test
     void refusesAStepWithTwoEvents() throws Exception {
         Path file = write("two.yaml", CONTRACT
                 + "  - contractCompleted: { date: 2026-02-01 }\n    periodClosed: { id: P, start: 2026-01-01, end: 2026-01-31 }\n");

@@ -48,7 +48,8 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleSetProblem(relative(message.getPath()), message.getLine(), message.getText().trim()));
+            problems.add(DecisionTableLines.locate(new RuleSetProblem(relative(message.getPath()), message.getLine(),
+                    message.getText().trim()), ruleFiles));
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
