@@ -95,6 +95,29 @@ class BillingEngineTest {
         });
     }
 
+    @Test
+    void retentionIsSpreadOverTheLinesSoEveryTotalIsTheSumOfItsLines() {
+        ContractState state = engine.apply(new ContractReceived(new EventId("m-1"),
+                aContract().withRate("CONSULTANT", "33.33").withRetention("10").build()), ContractState.empty(CONTRACT))
+                .state();
+        for (int i = 1; i <= 3; i++) {
+            state = engine.apply(new TimeEntryRecorded(new EventId("m-te-" + i), CONTRACT,
+                    aTimeEntry().withId("TE-" + i).withHours("1").approved().build()), state).state();
+        }
+
+        var billingPackage = engine.apply(new BillingPeriodClosed(new EventId("m-close"), CONTRACT,
+                new BillingPeriod("2026-01", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"))), state)
+                .packages().get(0);
+
+        assertThat(billingPackage.totals().net().amount()).isEqualByComparingTo("99.99");
+        assertThat(billingPackage.totals().retentionWithheld().amount()).isEqualByComparingTo("10.00");
+        assertThat(billingPackage.lines()).extracting(l -> l.retention().amount().toPlainString())
+                .containsExactly("3.34", "3.33", "3.33");
+        assertThat(billingPackage.lines().stream().map(l -> l.tax().amount()).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add)).isEqualByComparingTo(billingPackage.totals().tax().amount());
+        assertThat(billingPackage.totals().amountDue().amount()).isEqualByComparingTo("108.98"); // 99.99 + 3 x 6.33 - 10.00
+    }
+
     private ContractState withContract() {
         return engine.apply(new ContractReceived(new EventId("m-1"), aContract().build()),
                 ContractState.empty(CONTRACT)).state();

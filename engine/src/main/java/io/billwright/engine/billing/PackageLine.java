@@ -12,12 +12,12 @@ import java.util.Objects;
  * @param quantity  hours for time, 1 otherwise
  * @param net       rounded to the currency's minor units
  * @param taxRate   percent
- * @param tax       net x rate, rounded
+ * @param tax       net x rate, rounded; when retention is taxed at release, (net - retention) x rate
  * @param retention the part of the package's withholding attributed to this line
  */
 public record PackageLine(int lineNo, String itemId, ItemKind kind, String description, BigDecimal quantity,
-                          Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, String taxCitation,
-                          Receipt receipt) {
+                          Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, Money retention,
+                          String taxCitation, Receipt receipt) {
     public PackageLine {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(kind, "kind");
@@ -25,6 +25,7 @@ public record PackageLine(int lineNo, String itemId, ItemKind kind, String descr
         Objects.requireNonNull(treatment, "treatment");
         Objects.requireNonNull(taxRate, "taxRate");
         Objects.requireNonNull(tax, "tax");
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(receipt, "receipt");
     }
 }

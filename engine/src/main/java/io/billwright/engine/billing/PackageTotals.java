@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A package's totals: {@code amountDue = net + tax - retentionWithheld}.
+ * A package's totals, each the sum of its lines: {@code amountDue = net + tax - retentionWithheld}.
  *
  * @param taxByTreatment tax per treatment (a treatment with no tax shows zero)
- * @param retentionTaxDeferred tax on the withheld amount when the contract taxes retention at release
- *                             (already left out of {@code tax})
+ * @param retentionTaxDeferred when the contract taxes retention at release: the tax the lines would
+ *                             carry on their withheld parts, left out of {@code tax} until the release
  */
 public record PackageTotals(Money net, Map<TaxTreatment, Money> taxByTreatment, Money tax, Money retentionWithheld,
                             Money retentionTaxDeferred, Money amountDue) {
