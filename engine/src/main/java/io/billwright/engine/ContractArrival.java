@@ -68,7 +68,7 @@ final class ContractArrival {
             step.state = step.state.withRetainerHours(contract.retainer().includedHours());
             retainers.billFirstPeriod(step, contract, YearMonth.from(contract.effectiveFrom()));
         }
-        decider.reconsiderHeld(step);
+        decider.reconsider(step, record -> true);
         milestones.reconsiderAll(step);
     }
 }

@@ -5,14 +5,21 @@ import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.eligibility.ItemAssessor;
 import io.billwright.engine.eligibility.ItemVerdict;
 import io.billwright.engine.item.Excess;
+import io.billwright.engine.item.Expense;
+import io.billwright.engine.item.TimeEntry;
+import io.billwright.engine.money.Rounding;
 import io.billwright.engine.item.Item;
 import io.billwright.engine.item.ItemKind;
-import io.billwright.engine.item.MilestoneItem;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Decides items and keeps the contract's positions (cap used, retainer hours) in step with the decisions. */
 final class Decider {
@@ -35,7 +42,7 @@ final class Decider {
         if (verdict.isEmpty()) {
             return verdict;
         }
-        if (previous == null || changed(previous, verdict)) {
+        if (previous == null || changed(previous, null, verdict)) {
             step.decisions.addAll(verdict.decisions());
         }
         record(step, item, kind, date, milestoneId, verdict, sources);
@@ -54,22 +61,56 @@ final class Decider {
         }
     }
 
-    /** Decides every held item again (a new contract version may release it); reports what changed. */
-    void reconsiderHeld(Step step) {
-        for (ItemRecord record : step.state.itemsSorted()) {
-            if (record.isOpen() && !(record.item() instanceof MilestoneItem)
-                    && step.state.items().containsKey(record.itemId())) {
+    /**
+     * Decides again every unbilled time entry, expense and held remainder that {@code which} selects, in
+     * date order, after undoing all of them first, so each sees the positions (cap used, retainer hours)
+     * the others leave. Reports only decisions that changed.
+     */
+    void reconsider(Step step, Predicate<ItemRecord> which) {
+        List<ItemRecord> targets = step.state.itemsSorted().stream()
+                .filter(r -> !r.isBilled() && reconsiderable(r) && which.test(r)).toList();
+        Set<String> ids = new HashSet<>();
+        targets.forEach(r -> ids.add(r.itemId()));
+        List<ItemRecord> deciding = targets.stream()
+                .filter(r -> !(r.item() instanceof Excess x && ids.contains(x.sourceItemId()))).toList();
+        Map<String, ItemRecord> previousExcess = new HashMap<>();
+        for (ItemRecord record : deciding) {
+            ItemRecord excess = step.state.items().get(Excess.idFor(record.itemId()));
+            if (excess != null) {
+                previousExcess.put(record.itemId(), excess);
+            }
+            if (step.state.items().containsKey(record.itemId())) {
                 revert(step, record);
-                decide(step, record.item(), record.date(), record.milestoneId(), record.sourceEvents(), record, false);
             }
         }
+        for (ItemRecord record : deciding) {
+            ContractState state = step.state;
+            Contract contract = state.contractOn(record.date()).orElse(null);
+            ItemKind kind = ItemDescriptions.kindOf(record.item(), contract);
+            ItemVerdict verdict = assessor.assess(step.rules, record.item(), kind, contract, state,
+                    record.sourceEvents(), false);
+            if (changed(record, previousExcess.get(record.itemId()), verdict)) {
+                step.decisions.addAll(verdict.decisions());
+            }
+            record(step, record.item(), kind, record.date(), record.milestoneId(), verdict, record.sourceEvents());
+        }
+    }
+
+    private static boolean reconsiderable(ItemRecord record) {
+        return record.item() instanceof TimeEntry || record.item() instanceof Expense || record.item() instanceof Excess;
     }
 
     private void record(Step step, Item item, ItemKind kind, LocalDate date, String milestoneId, ItemVerdict verdict,
                         List<String> sources) {
         String description = ItemDescriptions.describe(item);
-        // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed
+        // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed;
+        // when a limit cut the charge, the quantity is cut in the same proportion
         BigDecimal quantity = ItemDescriptions.quantityOf(item).subtract(verdict.drawdown());
+        BigDecimal charged = verdict.decisions().stream().map(d -> d.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (verdict.decisions().size() > 1 && verdict.eligible().signum() > 0 && charged.signum() > 0) {
+            quantity = quantity.multiply(verdict.eligible()).divide(charged, 4, Rounding.MODE).stripTrailingZeros();
+        }
         ItemRecord record = new ItemRecord(item, kind, date, milestoneId, verdict.status(), verdict.reason(),
                 verdict.eligible(), BigDecimal.ZERO, verdict.drawdown(), null, verdict.receipt(), sources,
                 description, quantity);
@@ -87,8 +128,10 @@ final class Decider {
         step.state = state;
     }
 
-    private static boolean changed(ItemRecord previous, ItemVerdict verdict) {
+    private static boolean changed(ItemRecord previous, ItemRecord previousExcess, ItemVerdict verdict) {
+        boolean excessChanged = verdict.excess() == null ? previousExcess != null
+                : previousExcess == null || ((Excess) previousExcess.item()).amount().compareTo(verdict.excess().amount()) != 0;
         return previous.status() != verdict.status() || previous.reason() != verdict.reason()
-                || previous.pending().compareTo(verdict.eligible()) != 0 || verdict.excess() != null;
+                || previous.pending().compareTo(verdict.eligible()) != 0 || excessChanged;
     }
 }

@@ -49,6 +49,10 @@ final class ItemArrival {
             decider.revert(step, existing);
         }
         decider.decide(step, item, date, milestoneId, sources, null, false);
+        if (existing != null && existing.pending().signum() > 0) {
+            // the replaced item may have freed room under the cap for what the cap holds back
+            decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED);
+        }
         if (milestoneId != null) {
             milestones.reconsider(step, milestoneId);
         }

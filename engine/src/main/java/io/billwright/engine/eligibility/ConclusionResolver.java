@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
 final class ConclusionResolver {
 
     /** Rejections for malformed input carry no amount: a computed one would be meaningless or rounded. */
+    /** Suffix of the decision for the part of an item a limit rejects; a held part is {@link Excess#idFor}. */
+    static final String OVER_LIMIT = "#over-limit";
+
     private static final Set<ReasonCode> INVALID_INPUT = Set.of(ReasonCode.NEGATIVE_AMOUNT, ReasonCode.TOO_MANY_DECIMALS);
 
     ItemVerdict resolve(Item item, ItemKind kind, List<Inference> inferences, Receipt base, Currency currency,
@@ -77,31 +80,67 @@ final class ConclusionResolver {
                 "no rule decided this item; the rule set has a gap", Money.zero(currency), base), drawdown);
     }
 
+    /**
+     * An eligible charge, cut by the limits: first the tightest limit whose excess is rejected (a
+     * per-category expense limit), then, on what is left, the tightest limit whose excess is held
+     * (a not-to-exceed cap). Each cut becomes a decision of its own.
+     */
     private ItemVerdict charged(Item item, ItemKind kind, Money charged, List<Limit> limits, List<Inference> inferences,
                                 Receipt base, BigDecimal drawdown, Currency currency, List<String> bases) {
         String id = item.itemId();
         String basis = details(bases);
         Receipt chargeReceipt = base.withRules(rulesOf(inferences, Charge.class, Drawdown.class, Track.class));
-        Limit binding = limits.stream().min(Comparator.comparing(Limit::max)).orElse(null);
-        if (binding == null || charged.amount().compareTo(binding.max()) <= 0) {
+        Receipt limitReceipt = base.withRules(rulesOf(inferences, Charge.class, Drawdown.class, Track.class, Limit.class));
+        List<Decision> cuts = new ArrayList<>();
+        Money allowed = charged;
+        Excess held = null;
+        Limit rejecting = tightest(limits, DecisionStatus.REJECTED);
+        if (rejecting != null && allowed.amount().compareTo(rejecting.max()) > 0) {
+            Money within = floor(rejecting.max(), currency);
+            Money excess = allowed.minus(within);
+            cuts.add(new Decision(id + OVER_LIMIT, kind, DecisionStatus.REJECTED, rejecting.reason(),
+                    details(List.of(rejecting.detail(), excess + " over the limit of " + within)), excess, limitReceipt));
+            allowed = within;
+        }
+        Limit holding = tightest(limits, DecisionStatus.HELD);
+        if (holding != null && allowed.amount().compareTo(holding.max()) > 0) {
+            Money within = floor(holding.max(), currency);
+            Money excess = allowed.minus(within);
+            cuts.add(new Decision(Excess.idFor(id), kind, DecisionStatus.HELD, holding.reason(),
+                    details(List.of(holding.detail(), excess + " over the limit of " + within)), excess, limitReceipt));
+            held = new Excess(id, kind, null, excess.amount());
+            allowed = within;
+        }
+        if (cuts.isEmpty()) {
             return single(new Decision(id, kind, DecisionStatus.ELIGIBLE, null, basis, charged, chargeReceipt), drawdown);
         }
-        Receipt limitReceipt = base.withRules(rulesOf(inferences, Charge.class, Limit.class));
-        Money allowed = new Money(binding.max().max(BigDecimal.ZERO)
-                .setScale(Rounding.minorUnits(currency), RoundingMode.DOWN), currency);
-        Money excess = charged.minus(allowed);
-        String detail = details(List.of(binding.detail(), excess + " over the limit of " + allowed));
+        if (allowed.isZero() && cuts.size() == 1) {
+            // nothing left to bill: the whole item carries the limit's verdict under its own id
+            Decision cut = cuts.get(0);
+            return single(new Decision(id, kind, cut.status(), cut.reason(), cut.detail(), charged, limitReceipt),
+                    drawdown);
+        }
         if (allowed.isZero()) {
-            return single(new Decision(id, kind, binding.excessStatus(), binding.reason(), detail, charged,
-                    limitReceipt), drawdown);
+            // rejected over the limit, and the cap leaves nothing of the rest: the item itself waits for the cap
+            Decision cap = cuts.get(1);
+            return new ItemVerdict(List.of(cuts.get(0), new Decision(id, kind, DecisionStatus.HELD, cap.reason(),
+                    cap.detail(), cap.amount(), limitReceipt)), DecisionStatus.HELD, cap.reason(), BigDecimal.ZERO,
+                    drawdown, null, limitReceipt);
         }
         List<Decision> decisions = new ArrayList<>();
         decisions.add(new Decision(id, kind, DecisionStatus.ELIGIBLE, null, basis, allowed, limitReceipt));
-        decisions.add(new Decision(Excess.idFor(id), kind, binding.excessStatus(), binding.reason(), detail, excess,
-                limitReceipt));
-        Excess held = binding.excessStatus() == DecisionStatus.HELD ? new Excess(id, kind, null, excess.amount()) : null;
+        decisions.addAll(cuts);
         return new ItemVerdict(decisions, DecisionStatus.ELIGIBLE, null, allowed.amount(), drawdown, held,
                 limitReceipt);
+    }
+
+    private static Limit tightest(List<Limit> limits, DecisionStatus excessStatus) {
+        return limits.stream().filter(l -> l.excessStatus() == excessStatus)
+                .min(Comparator.comparing(Limit::max)).orElse(null);
+    }
+
+    private static Money floor(BigDecimal max, Currency currency) {
+        return new Money(max.max(BigDecimal.ZERO).setScale(Rounding.minorUnits(currency), RoundingMode.DOWN), currency);
     }
 
     private static ItemVerdict single(Decision decision, BigDecimal drawdown) {

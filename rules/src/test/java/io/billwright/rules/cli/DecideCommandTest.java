@@ -26,7 +26,7 @@ class DecideCommandTest {
         assertThat(out.toString())
                 .contains("HELD TE-001 0 XXX AWAITING_CONTRACT")
                 .contains("because \"Time entry before its contract is held\"")
-                .contains("REJECTED EX-002#excess 35.00 EUR OVER_CATEGORY_LIMIT")
+                .contains("REJECTED EX-002#over-limit 35.00 EUR OVER_CATEGORY_LIMIT")
                 .contains("PACKAGE PKG-")
                 .contains("Directive 2006/112/EC art. 44 and 196")
                 .contains("1 passed, 0 failed, 0 unreadable");
