@@ -37,10 +37,10 @@ public final class BillingEngine {
         Packager packager = new Packager();
         RetainerBilling retainers = new RetainerBilling(decider, packager);
         this.milestones = new MilestoneProgression(decider, packager);
-        this.contracts = new ContractArrival(decider, milestones, retainers);
-        this.items = new ItemArrival(decider, milestones);
-        this.periods = new PeriodClose(decider, packager, retainers);
         this.completions = new Completion(decider, packager);
+        this.contracts = new ContractArrival(decider, milestones, retainers, completions);
+        this.items = new ItemArrival(decider, milestones);
+        this.periods = new PeriodClose(decider, packager, retainers, completions);
     }
 
     public static BillingEngine using(RuleSet ruleSet) {

@@ -2,6 +2,7 @@ package io.billwright.engine;
 
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.ContractStatus;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
@@ -24,11 +25,14 @@ final class ContractArrival {
     private final Decider decider;
     private final MilestoneProgression milestones;
     private final RetainerBilling retainers;
+    private final Completion completions;
 
-    ContractArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers) {
+    ContractArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers,
+                    Completion completions) {
         this.decider = decider;
         this.milestones = milestones;
         this.retainers = retainers;
+        this.completions = completions;
     }
 
     void apply(Step step, Contract contract) {
@@ -36,6 +40,13 @@ final class ContractArrival {
                 List.of(step.eventId()), true);
         if (check.status() == DecisionStatus.REJECTED || check.status() == DecisionStatus.HELD) {
             step.decisions.addAll(check.decisions());
+            return;
+        }
+        if (contract.status() == ContractStatus.CANCELLED && step.state.versions().containsKey(contract.version())) {
+            step.state = step.state.withoutVersion(contract.version());
+            step.note("contract " + contract.id() + " v" + contract.version() + " was cancelled: it no longer applies");
+            decider.reconsider(step, record -> true);
+            milestones.reconsiderAll(step);
             return;
         }
         if (!contract.isApproved()) {
@@ -65,10 +76,10 @@ final class ContractArrival {
                     + ": it applies only to dates before v" + newest + " takes effect");
         }
         if (first && contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
-            step.state = step.state.withRetainerHours(contract.retainer().includedHours());
             retainers.billFirstPeriod(step, contract, YearMonth.from(contract.effectiveFrom()));
         }
         decider.reconsider(step, record -> true);
         milestones.reconsiderAll(step);
+        completions.releasePending(step);
     }
 }

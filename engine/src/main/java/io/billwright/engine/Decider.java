@@ -14,6 +14,7 @@ import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ final class Decider {
     void revert(Step step, ItemRecord record) {
         ContractState state = step.state;
         step.state = state.withCapConsumed(state.capConsumed().subtract(record.pending()))
-                .withRetainerHours(state.retainerHours().add(record.drawnHours()))
+                .withRetainerUse(monthOf(record.date()), record.drawnHours().negate())
                 .withoutItem(record.itemId());
         ItemRecord excess = step.state.items().get(Excess.idFor(record.itemId()));
         if (excess != null && !excess.isBilled()) {
@@ -117,7 +118,7 @@ final class Decider {
         ContractState state = step.state;
         state = state.withItem(record)
                 .withCapConsumed(state.capConsumed().add(verdict.eligible()))
-                .withRetainerHours(state.retainerHours().subtract(verdict.drawdown()));
+                .withRetainerUse(monthOf(date), verdict.drawdown());
         if (verdict.excess() != null) {
             Excess excess = new Excess(verdict.excess().sourceItemId(), kind, date, verdict.excess().amount());
             var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
@@ -126,6 +127,10 @@ final class Decider {
                     sources, ItemDescriptions.describe(excess), BigDecimal.ONE));
         }
         step.state = state;
+    }
+
+    private static YearMonth monthOf(LocalDate date) {
+        return date == null ? YearMonth.of(1970, 1) : YearMonth.from(date);
     }
 
     private static boolean changed(ItemRecord previous, ItemRecord previousExcess, ItemVerdict verdict) {

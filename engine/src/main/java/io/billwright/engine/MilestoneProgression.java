@@ -36,11 +36,12 @@ final class MilestoneProgression {
         decideMilestone(step, milestoneId, date, true);
     }
 
-    /** Decides an accepted, unbilled milestone again (a linked item changed, or the contract did). */
+    /** Decides a completed or accepted, unbilled milestone again (a linked item changed, or the contract did). */
     void reconsider(Step step, String milestoneId) {
         MilestoneProgress progress = step.state.milestone(milestoneId);
-        if (progress.acceptedOn() != null) {
-            decideMilestone(step, milestoneId, progress.acceptedOn(), false);
+        LocalDate date = progress.acceptedOn() != null ? progress.acceptedOn() : progress.completedOn();
+        if (date != null) {
+            decideMilestone(step, milestoneId, date, false);
         }
     }
 
@@ -86,7 +87,8 @@ final class MilestoneProgression {
             }
             ApprovalStatus status = record.item() instanceof TimeEntry t ? t.status()
                     : record.item() instanceof Expense e ? e.status() : ApprovalStatus.APPROVED;
-            if (status != ApprovalStatus.APPROVED) {
+            // a rejected item will never be approved: it is not billed, and it does not block the milestone
+            if (status == ApprovalStatus.SUBMITTED) {
                 ids.add(record.itemId() + " (" + status.name().toLowerCase(java.util.Locale.ROOT) + ")");
             }
         }

@@ -32,11 +32,13 @@ final class Packager {
                         r.sourceEvents()))
                 .toList();
         AssembledPackage assembled = assembler.assemble(step.rules, new PackageRequest(contract, trigger, sequence,
-                issueDate, lines, step.state.retentionWithheld(), releasesRetention, step.eventId()));
+                issueDate, lines, step.state.retentionWithheld(), releasesRetention, !step.state.completed(),
+                step.eventId()));
         if (!assembled.issued()) {
             for (ItemRecord record : records) {
                 step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.HELD,
-                        ReasonCode.TAX_RATE_MISSING, assembled.problem(),
+                        assembled.tax().conflict() ? ReasonCode.TAX_RULES_CONFLICT : ReasonCode.TAX_RATE_MISSING,
+                        assembled.problem(),
                         new Money(record.pending(), contract.currency()),
                         record.receipt().withRules(assembled.tax().rules())));
             }

@@ -3,11 +3,14 @@ package io.billwright.engine;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.RetainerTerms;
 import io.billwright.engine.contract.ScheduleItem;
 import io.billwright.engine.event.BillingPeriod;
 import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.item.ScheduleCharge;
+import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.state.ItemRecord;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -21,14 +24,17 @@ final class PeriodClose {
     private final Decider decider;
     private final Packager packager;
     private final RetainerBilling retainers;
+    private final Completion completions;
 
-    PeriodClose(Decider decider, Packager packager, RetainerBilling retainers) {
+    PeriodClose(Decider decider, Packager packager, RetainerBilling retainers, Completion completions) {
         this.decider = decider;
         this.packager = packager;
         this.retainers = retainers;
+        this.completions = completions;
     }
 
     void apply(Step step, BillingPeriod period) {
+        completions.releasePending(step);
         Contract contract = step.state.contractOn(period.end()).orElse(null);
         if (contract == null) {
             step.note("period " + period.id() + " closed before any approved contract version: nothing to bill");
@@ -41,7 +47,8 @@ final class PeriodClose {
             closeRetainerPeriod(step, contract, period.end());
         }
         List<ItemRecord> due = step.state.itemsSorted().stream()
-                .filter(r -> r.isPending() && r.kind() != ItemKind.MILESTONE && r.date() != null
+                .filter(r -> r.isPending() && r.kind() != ItemKind.MILESTONE && r.kind() != ItemKind.RETENTION_RELEASE
+                        && r.date() != null
                         && !r.date().isAfter(period.end()))
                 .toList();
         if (due.isEmpty()) {
@@ -62,19 +69,33 @@ final class PeriodClose {
         }
     }
 
+    /**
+     * Bills, in advance, every retainer fee from the contract's first month up to the month after this
+     * period (catching up on periods closed before the contract arrived), then rolls this month's
+     * unused hours into the next month or lets them expire.
+     */
     private void closeRetainerPeriod(Step step, Contract contract, LocalDate periodEnd) {
-        LocalDate nextStart = periodEnd.plusDays(1);
-        boolean continues = !step.state.completed()
-                && (contract.endDate() == null || !nextStart.isAfter(contract.endDate()));
-        if (continues) {
-            retainers.decideFee(step, contract, YearMonth.from(nextStart), periodEnd);
+        YearMonth next = YearMonth.from(periodEnd.plusDays(1));
+        YearMonth first = step.state.versions().values().stream().map(c -> YearMonth.from(c.effectiveFrom()))
+                .min(YearMonth::compareTo).orElse(next);
+        for (YearMonth month = first; !month.isAfter(next); month = month.plusMonths(1)) {
+            boolean inTerm = contract.endDate() == null || !month.atDay(1).isAfter(contract.endDate());
+            if (inTerm && !step.state.completed()) {
+                retainers.decideFee(step, contract, month, periodEnd);
+            }
         }
-        var terms = contract.retainer();
-        var remaining = step.state.retainerHours().max(java.math.BigDecimal.ZERO);
-        step.state = step.state.withRetainerHours(terms.rollover() ? remaining.add(terms.includedHours())
-                : terms.includedHours());
-        if (remaining.signum() > 0) {
-            step.note(remaining.toPlainString() + " unused retainer hours " + (terms.rollover() ? "rolled over" : "expired"));
+        RetainerTerms terms = contract.retainer();
+        YearMonth month = YearMonth.from(periodEnd);
+        BigDecimal unused = step.state.retainerHoursLeft(month, terms.includedHours()).max(BigDecimal.ZERO);
+        if (terms.rollover() && unused.signum() > 0) {
+            step.state = step.state.withRetainerCarried(next, unused);
+            // hours of the next month recorded early were decided without the hours rolled into it
+            decider.reconsider(step, r -> r.item() instanceof TimeEntry && r.date() != null
+                    && YearMonth.from(r.date()).equals(next));
+        }
+        if (unused.signum() > 0) {
+            step.note(unused.toPlainString() + " unused retainer hours of " + month + " "
+                    + (terms.rollover() ? "rolled into " + next : "expired"));
         }
     }
 }

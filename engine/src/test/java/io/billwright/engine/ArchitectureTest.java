@@ -2,6 +2,8 @@ package io.billwright.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -30,8 +32,22 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule engineNeverReadsTheWallClock = noClasses()
-            .should().callMethod(java.time.LocalDate.class, "now")
-            .orShould().callMethod(java.time.Instant.class, "now")
-            .orShould().callMethod(System.class, "currentTimeMillis")
+            .should().callMethodWhere(DescribedPredicate.describe("a read of the wall clock",
+                    (JavaMethodCall call) -> readsTheClock(call.getTargetOwner().getName(), call.getName())))
             .as("the engine is deterministic: time comes from events, never from the clock");
+
+    static boolean readsTheClock(String owner, String method) {
+        boolean javaTime = owner.startsWith("java.time.");
+        return javaTime && (method.equals("now") || method.startsWith("system"))
+                || owner.equals("java.lang.System") && (method.equals("currentTimeMillis") || method.equals("nanoTime"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theClockRuleRecognisesEveryWayToReadTheClock() {
+        org.assertj.core.api.Assertions.assertThat(readsTheClock("java.time.LocalDateTime", "now")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(readsTheClock("java.time.Clock", "systemUTC")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(readsTheClock("java.time.LocalDate", "now")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(readsTheClock("java.lang.System", "currentTimeMillis")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(readsTheClock("java.time.LocalDate", "parse")).isFalse();
+    }
 }

@@ -40,7 +40,7 @@ public final class PackageAssembler {
         List<Money> nets = request.lines().stream().map(l -> Money.rounded(l.net(), currency)).toList();
         Money net = nets.stream().reduce(Money.zero(currency), Money::plus);
 
-        Withheld withheld = request.releasesRetention() ? Withheld.none(currency)
+        Withheld withheld = request.releasesRetention() || !request.withholds() ? Withheld.none(currency)
                 : withhold(rules, contract.retention(), net, request.withheldToDate(), currency);
         List<Money> retained = allocate(withheld.amount(), nets);
 
@@ -48,7 +48,7 @@ public final class PackageAssembler {
                 && contract.retention().taxPoint() == RetentionTaxPoint.AT_RELEASE;
         boolean taxed = !request.releasesRetention() || taxAtRelease;
         BigDecimal rate = taxed ? tax.rate() : BigDecimal.ZERO;
-        String citation = taxed ? tax.citation() : TAXED_WHEN_WITHHELD;
+        String citation = taxed || tax.rate().signum() == 0 ? tax.citation() : TAXED_WHEN_WITHHELD;
 
         List<PackageLine> lines = new ArrayList<>();
         Money taxTotal = Money.zero(currency);

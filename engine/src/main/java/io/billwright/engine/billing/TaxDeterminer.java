@@ -19,27 +19,33 @@ final class TaxDeterminer {
         if (determinations.isEmpty()) {
             return new TaxOutcome(TaxTreatment.OUT_OF_SCOPE, BigDecimal.ZERO, "", fired,
                     "no tax rule matched seller " + contract.seller().country() + " and customer "
-                            + contract.customer().country());
+                            + contract.customer().country(), false);
         }
         TaxDetermination determination = determinations.get(0);
         if (determinations.stream().map(TaxDetermination::treatment).distinct().count() > 1) {
             return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, "", fired,
-                    "tax rules disagree: " + determinations.stream().map(d -> d.treatment().name()).toList());
+                    "tax rules disagree: " + determinations.stream().map(d -> d.treatment().name()).toList(), true);
         }
         if (!determination.needsRate()) {
-            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired, null);
+            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired, null,
+                    false);
         }
         List<TaxRate> rates = evaluation.factsOf(TaxRate.class).stream()
                 .filter(r -> r.jurisdiction().equals(determination.rateJurisdiction())).toList();
         if (rates.isEmpty()) {
             return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired,
-                    "the tax-rate table has no row for " + determination.rateJurisdiction());
+                    "the tax-rate table has no row for " + determination.rateJurisdiction(), false);
+        }
+        if (rates.stream().map(r -> r.rate().stripTrailingZeros()).distinct().count() > 1) {
+            return new TaxOutcome(determination.treatment(), BigDecimal.ZERO, determination.citation(), fired,
+                    "the tax-rate table has conflicting rows for " + determination.rateJurisdiction() + ": "
+                            + rates.stream().map(r -> r.rate().toPlainString() + "%").toList(), true);
         }
         TaxRate rate = rates.get(0);
         // a decision-table row names its source in the rule name; a DRL rule may give a citation of its own
         String source = rate.citation().isBlank()
                 ? String.join(", ", evaluation.rulesFor(f -> f == rate)) : rate.citation();
         String citation = source.isBlank() ? determination.citation() : determination.citation() + "; " + source;
-        return new TaxOutcome(determination.treatment(), rate.rate(), citation, fired, null);
+        return new TaxOutcome(determination.treatment(), rate.rate(), citation, fired, null, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import io.billwright.engine.item.Item;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ public record Contract(ContractId id, int version, ContractStatus status, LocalD
         if (version < 1) {
             throw new IllegalArgumentException("contract.version must be 1 or more, was " + version);
         }
+        Amounts.requireNonNegative(notToExceed, "contract.notToExceed");
+        Amounts.requireNonNegative(subcontractorMarkupPercent, "contract.subcontractorMarkupPercent");
         rateCard = rateCard == null ? RateCard.empty() : rateCard;
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
         schedule = schedule == null ? List.of() : List.copyOf(schedule);

@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ public record ExpensePolicy(Set<String> billableCategories, BigDecimal receiptTh
     public ExpensePolicy {
         billableCategories = billableCategories == null ? Set.of() : Set.copyOf(billableCategories);
         categoryLimits = categoryLimits == null ? Map.of() : Map.copyOf(categoryLimits);
+        Amounts.requireNonNegative(receiptThreshold, "expensePolicy.receiptThreshold");
+        Amounts.requireNonNegative(markupPercent, "expensePolicy.markupPercent");
+        categoryLimits.forEach((category, limit) -> Amounts.requireNonNegative(limit, "expensePolicy.categoryLimits." + category));
     }
 
     public static ExpensePolicy none() {

@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import java.util.Map;
 public record RateCard(Map<String, BigDecimal> rates) {
     public RateCard {
         rates = rates == null ? Map.of() : Map.copyOf(rates);
+        rates.forEach((role, rate) -> Amounts.requireNonNegative(rate, "rateCard." + role));
     }
 
     public static RateCard empty() {

@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,5 +14,7 @@ public record RetainerTerms(BigDecimal amountPerPeriod, BigDecimal includedHours
     public RetainerTerms {
         Objects.requireNonNull(amountPerPeriod, "retainer.amountPerPeriod");
         includedHours = includedHours == null ? BigDecimal.ZERO : includedHours;
+        Amounts.requireNonNegative(amountPerPeriod, "retainer.amountPerPeriod");
+        Amounts.requireNonNegative(includedHours, "retainer.includedHours");
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import java.util.Objects;
 public record RetentionTerms(BigDecimal percent, BigDecimal cap, RetentionTaxPoint taxPoint) {
     public RetentionTerms {
         Objects.requireNonNull(percent, "retention.percent");
+        Amounts.requirePercent(percent, "retention.percent");
+        Amounts.requireNonNegative(cap, "retention.cap");
         taxPoint = taxPoint == null ? RetentionTaxPoint.AT_INVOICE : taxPoint;
     }
 }

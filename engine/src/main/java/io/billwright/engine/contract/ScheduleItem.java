@@ -1,5 +1,6 @@
 package io.billwright.engine.contract;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,6 +11,7 @@ public record ScheduleItem(String id, LocalDate dueDate, BigDecimal amount, Stri
         Objects.requireNonNull(id, "schedule.id");
         Objects.requireNonNull(dueDate, "schedule.dueDate");
         Objects.requireNonNull(amount, "schedule.amount");
+        Amounts.requireNonNegative(amount, "schedule.amount");
         description = description == null ? "Fixed fee instalment " + id : description;
     }
 }

@@ -7,11 +7,13 @@ import io.billwright.engine.facts.CapPosition;
 import io.billwright.engine.facts.Conclusion;
 import io.billwright.engine.facts.RetainerPosition;
 import io.billwright.engine.item.Item;
+import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.ruleset.Evaluation;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.state.ContractState;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -40,8 +42,9 @@ public final class ItemAssessor {
             if (contract.model() == BillingModel.TIME_AND_MATERIALS && cap != null) {
                 facts.add(CapPosition.of(cap, state.capConsumed()));
             }
-            if (contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
-                facts.add(new RetainerPosition(state.retainerHours()));
+            if (contract.model() == BillingModel.RETAINER && contract.retainer() != null && item instanceof TimeEntry t) {
+                facts.add(new RetainerPosition(state.retainerHoursLeft(YearMonth.from(t.date()),
+                        contract.retainer().includedHours())));
             }
         }
         Evaluation evaluation = rules.evaluate(facts);

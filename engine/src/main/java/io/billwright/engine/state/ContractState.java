@@ -5,6 +5,7 @@ import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.event.EventId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -24,16 +25,17 @@ import org.pcollections.TreePMap;
  * @param items            items by id
  * @param processedEvents  ids of events already applied (a redelivered event changes nothing)
  * @param capConsumed      eligible or billed amount counted against the not-to-exceed cap
- * @param retainerHours    retainer hours left in the current period
+ * @param retainerUsed     retainer hours used per calendar month ({@code 2026-01})
+ * @param retainerCarried  unused retainer hours rolled into a month from the one before
  * @param retentionWithheld withheld and not yet released
  * @param triggers         packages issued per trigger ({@code Trigger.toString()})
  * @param milestones       progress per milestone id
- * @param billedOnce       schedule instalments and retainer periods already billed
  */
 public record ContractState(ContractId contractId, PMap<Integer, Contract> versions, PMap<String, ItemRecord> items,
-                            PSet<String> processedEvents, BigDecimal capConsumed, BigDecimal retainerHours,
-                            BigDecimal retentionWithheld, PMap<String, Integer> triggers,
-                            PMap<String, MilestoneProgress> milestones, PSet<String> billedOnce, boolean completed) {
+                            PSet<String> processedEvents, BigDecimal capConsumed, PMap<String, BigDecimal> retainerUsed,
+                            PMap<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
+                            PMap<String, Integer> triggers, PMap<String, MilestoneProgress> milestones,
+                            boolean completed) {
 
     public ContractState {
         Objects.requireNonNull(contractId, "contractId");
@@ -41,8 +43,8 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
 
     public static ContractState empty(ContractId contractId) {
         return new ContractState(contractId, TreePMap.empty(), HashTreePMap.empty(), HashTreePSet.empty(),
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, HashTreePMap.empty(), HashTreePMap.empty(),
-                HashTreePSet.empty(), false);
+                BigDecimal.ZERO, HashTreePMap.empty(), HashTreePMap.empty(), BigDecimal.ZERO, HashTreePMap.empty(),
+                HashTreePMap.empty(), false);
     }
 
     public boolean hasProcessed(EventId id) {
@@ -87,6 +89,13 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
         return triggers.getOrDefault(trigger, 0);
     }
 
+    /** Retainer hours left in {@code month}: the included hours plus any rolled in, less those used. */
+    public BigDecimal retainerHoursLeft(YearMonth month, BigDecimal includedHours) {
+        String key = month.toString();
+        return includedHours.add(retainerCarried.getOrDefault(key, BigDecimal.ZERO))
+                .subtract(retainerUsed.getOrDefault(key, BigDecimal.ZERO));
+    }
+
     public MilestoneProgress milestone(String milestoneId) {
         return milestones.getOrDefault(milestoneId, MilestoneProgress.NONE);
     }
@@ -95,56 +104,68 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
 
     public ContractState withProcessed(EventId id) {
         return new ContractState(contractId, versions, items, processedEvents.plus(id.value()), capConsumed,
-                retainerHours, retentionWithheld, triggers, milestones, billedOnce, completed);
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
     public ContractState withVersion(Contract contract) {
         return new ContractState(contractId, versions.plus(contract.version(), contract), items, processedEvents,
-                capConsumed, retainerHours, retentionWithheld, triggers, milestones, billedOnce, completed);
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+    }
+
+    public ContractState withoutVersion(int version) {
+        return new ContractState(contractId, versions.minus(version), items, processedEvents, capConsumed,
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
     public ContractState withItem(ItemRecord record) {
         return new ContractState(contractId, versions, items.plus(record.itemId(), record), processedEvents,
-                capConsumed, retainerHours, retentionWithheld, triggers, milestones, billedOnce, completed);
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
     public ContractState withoutItem(String itemId) {
         return new ContractState(contractId, versions, items.minus(itemId), processedEvents, capConsumed,
-                retainerHours, retentionWithheld, triggers, milestones, billedOnce, completed);
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
     public ContractState withCapConsumed(BigDecimal value) {
-        return new ContractState(contractId, versions, items, processedEvents, value, retainerHours,
-                retentionWithheld, triggers, milestones, billedOnce, completed);
+        return new ContractState(contractId, versions, items, processedEvents, value, retainerUsed, retainerCarried,
+                retentionWithheld, triggers, milestones, completed);
     }
 
-    public ContractState withRetainerHours(BigDecimal value) {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, value, retentionWithheld,
-                triggers, milestones, billedOnce, completed);
+    /** Adds {@code hours} (negative to give them back) to the retainer hours used in {@code month}. */
+    public ContractState withRetainerUse(YearMonth month, BigDecimal hours) {
+        if (hours.signum() == 0) {
+            return this;
+        }
+        String key = month.toString();
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed,
+                retainerUsed.plus(key, retainerUsed.getOrDefault(key, BigDecimal.ZERO).add(hours)), retainerCarried,
+                retentionWithheld, triggers, milestones, completed);
+    }
+
+    public ContractState withRetainerCarried(YearMonth month, BigDecimal hours) {
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried.plus(month.toString(), hours), retentionWithheld, triggers, milestones, completed);
     }
 
     public ContractState withRetentionWithheld(BigDecimal value) {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerHours, value,
-                triggers, milestones, billedOnce, completed);
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried, value, triggers, milestones, completed);
     }
 
     public ContractState withPackageIssued(String trigger) {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerHours,
-                retentionWithheld, triggers.plus(trigger, packagesFor(trigger) + 1), milestones, billedOnce, completed);
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried, retentionWithheld, triggers.plus(trigger, packagesFor(trigger) + 1), milestones,
+                completed);
     }
 
     public ContractState withMilestone(String milestoneId, MilestoneProgress progress) {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerHours,
-                retentionWithheld, triggers, milestones.plus(milestoneId, progress), billedOnce, completed);
-    }
-
-    public ContractState withBilledOnce(String key) {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerHours,
-                retentionWithheld, triggers, milestones, billedOnce.plus(key), completed);
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried, retentionWithheld, triggers, milestones.plus(milestoneId, progress), completed);
     }
 
     public ContractState withCompleted() {
-        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerHours,
-                retentionWithheld, triggers, milestones, billedOnce, true);
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried, retentionWithheld, triggers, milestones, true);
     }
 }

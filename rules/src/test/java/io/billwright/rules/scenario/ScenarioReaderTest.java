@@ -86,6 +86,14 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void refusesANegativeRateNamingTheRole() throws Exception {
+        Path file = write("rate.yaml", CONTRACT.replace("  currency: EUR\n", "  currency: EUR\n  rateCard: { CONSULTANT: \"-100.00\" }\n"));
+
+        assertThatThrownBy(() -> new ScenarioReader().read(file))
+                .hasMessageContaining("rateCard.CONSULTANT must not be negative, was -100.00");
+    }
+
+    @Test
     void refusesAStepWithTwoEvents() throws Exception {
         Path file = write("two.yaml", CONTRACT
                 + "  - contractCompleted: { date: 2026-02-01 }\n    periodClosed: { id: P, start: 2026-01-01, end: 2026-01-31 }\n");

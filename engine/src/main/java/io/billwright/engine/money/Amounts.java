@@ -1,0 +1,26 @@
+package io.billwright.engine.money;
+
+import java.math.BigDecimal;
+
+/** Checks for amounts in contract terms, which are never negative. */
+public final class Amounts {
+
+    private Amounts() {
+    }
+
+    /** Returns {@code value} (null allowed) or fails naming {@code field} when it is negative. */
+    public static BigDecimal requireNonNegative(BigDecimal value, String field) {
+        if (value != null && value.signum() < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /** Returns {@code value} (null allowed) or fails naming {@code field} when it is not a percentage from 0 to 100. */
+    public static BigDecimal requirePercent(BigDecimal value, String field) {
+        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new IllegalArgumentException(field + " must be a percentage from 0 to 100, was " + value.toPlainString());
+        }
+        return value;
+    }
+}
