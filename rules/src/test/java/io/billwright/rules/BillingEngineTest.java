@@ -26,14 +26,22 @@ class BillingEngineTest {
     private final BillingEngine engine = BillingEngine.using(RULES);
 
     @Test
-    void sameStateEventAndRuleSetGiveAnEqualOutcome() {
-        ContractState state = withContract();
-        var event = new TimeEntryRecorded(new EventId("m-2"), CONTRACT, aTimeEntry().approved().build());
-
-        Outcome first = engine.apply(event, state);
-        Outcome second = BillingEngine.using(RULES).apply(event, state);
-
-        assertThat(second).isEqualTo(first);
+    void sameStateEventAndRuleSetGiveAnEqualOutcomeAtEveryStepOfAnEngagement() {
+        // two engines over two separately compiled copies of the rule set, fed the example quarter
+        BillingEngine other = BillingEngine.using(DefaultRuleSet.load());
+        var events = new io.billwright.rules.scenario.ScenarioReader()
+                .read(java.nio.file.Path.of("../examples/consulting-quarter.yaml")).steps().stream()
+                .map(io.billwright.rules.scenario.Scenario.Step::event).toList();
+        ContractState state = ContractState.empty(events.get(0).contractId());
+        int packages = 0;
+        for (var event : events) {
+            Outcome first = engine.apply(event, state);
+            Outcome second = other.apply(event, state);
+            assertThat(second).as("outcome of %s", event.id()).isEqualTo(first);
+            packages += first.packages().size();
+            state = first.state();
+        }
+        assertThat(packages).isGreaterThanOrEqualTo(4);
     }
 
     @Test

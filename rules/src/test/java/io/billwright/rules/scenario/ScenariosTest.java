@@ -54,7 +54,10 @@ class ScenariosTest {
 
     private DynamicNode scenario(Path file) {
         return DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
-            ScenarioResult result = new ScenarioRunner(RULES).run(reader.read(file));
+            Scenario scenario = reader.read(file);
+            assertThat(scenario.steps()).as("%s expects nothing, so it proves nothing", file)
+                    .anyMatch(step -> step.expectation() != null);
+            ScenarioResult result = new ScenarioRunner(RULES).run(scenario);
             if (!result.passed()) {
                 throw new AssertionError("\n" + result.failureReport());
             }
