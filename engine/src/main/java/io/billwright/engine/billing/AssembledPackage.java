@@ -1,5 +1,6 @@
 package io.billwright.engine.billing;
 
+import io.billwright.engine.tax.TaxOutcome;
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,6 @@
 package io.billwright.engine.billing;
 
+import io.billwright.engine.tax.TaxTreatment;
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.contract.ErpTarget;
 import java.time.LocalDate;

@@ -1,10 +1,13 @@
 package io.billwright.engine.billing;
 
+import io.billwright.engine.tax.TaxOutcome;
+import io.billwright.engine.tax.TaxDeterminer;
+import io.billwright.engine.tax.TaxTreatment;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.RetentionTaxPoint;
 import io.billwright.engine.contract.RetentionTerms;
-import io.billwright.engine.facts.RetentionQuery;
-import io.billwright.engine.facts.Withholding;
+import io.billwright.engine.retention.RetentionQuery;
+import io.billwright.engine.retention.Withholding;
 import io.billwright.engine.money.Money;
 import io.billwright.engine.money.Percent;
 import io.billwright.engine.money.Rounding;

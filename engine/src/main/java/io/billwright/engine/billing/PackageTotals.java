@@ -1,5 +1,6 @@
 package io.billwright.engine.billing;
 
+import io.billwright.engine.tax.TaxTreatment;
 import io.billwright.engine.money.Money;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 /**
- * The fact model rules work with: positions and queries the engine inserts, and the conclusions
- * (charge, hold, reject, track, limit, drawdown, tax, withholding) rules insert in return.
+ * The fact model rules work with: the positions the engine inserts (cap, retainer hours) and the
+ * conclusions rules insert about items (charge, hold, reject, track, limit, drawdown). Tax and
+ * retention have their own packages.
  */
 package io.billwright.engine.facts;

@@ -69,7 +69,7 @@ class DroolsRuleSetCompilerTest {
 
     private static final String TABLE = String.join("\n",
             "RuleSet,test.tax",
-            "Import,\"io.billwright.engine.facts.TaxDetermination, io.billwright.engine.facts.TaxRate\"",
+            "Import,\"io.billwright.engine.tax.TaxDetermination, io.billwright.engine.tax.TaxRate\"",
             ",",
             "RuleTable Rates",
             "NAME,CONDITION,ACTION",

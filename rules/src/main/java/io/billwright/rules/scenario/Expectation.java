@@ -1,6 +1,6 @@
 package io.billwright.rules.scenario;
 
-import io.billwright.engine.billing.TaxTreatment;
+import io.billwright.engine.tax.TaxTreatment;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.billwright.engine.billing;
+package io.billwright.engine.tax;
 
 /** How a line is taxed. Each treatment carries a citation on the line. */
 public enum TaxTreatment {

@@ -1,4 +1,4 @@
-package io.billwright.engine.billing;
+package io.billwright.engine.tax;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,18 +1,18 @@
-package io.billwright.engine.billing;
+package io.billwright.engine.tax;
 
 import io.billwright.engine.contract.Contract;
-import io.billwright.engine.facts.TaxDetermination;
-import io.billwright.engine.facts.TaxQuery;
-import io.billwright.engine.facts.TaxRate;
+import io.billwright.engine.tax.TaxDetermination;
+import io.billwright.engine.tax.TaxQuery;
+import io.billwright.engine.tax.TaxRate;
 import io.billwright.engine.ruleset.Evaluation;
 import io.billwright.engine.ruleset.RuleSet;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** Asks the tax rules how a contract's package is taxed: the treatment, its rate and its citation. */
-final class TaxDeterminer {
+public final class TaxDeterminer {
 
-    TaxOutcome determine(RuleSet rules, Contract contract) {
+    public TaxOutcome determine(RuleSet rules, Contract contract) {
         Evaluation evaluation = rules.evaluate(List.of(TaxQuery.of(contract)));
         List<String> fired = evaluation.rulesFor(f -> f instanceof TaxDetermination || f instanceof TaxRate);
         List<TaxDetermination> determinations = evaluation.factsOf(TaxDetermination.class);

@@ -1,6 +1,6 @@
-package io.billwright.engine.facts;
+package io.billwright.engine.tax;
 
-import io.billwright.engine.billing.TaxTreatment;
+import io.billwright.engine.tax.TaxTreatment;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package io.billwright.engine.facts;
+package io.billwright.engine.tax;
 
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.billwright.engine.facts;
+package io.billwright.engine.retention;
 
 import java.math.BigDecimal;
 import java.util.Objects;
