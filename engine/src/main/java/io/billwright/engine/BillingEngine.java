@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.eligibility.ItemAssessor;
 import io.billwright.engine.event.BillingEvent;
 import io.billwright.engine.event.BillingPeriodClosed;
 import io.billwright.engine.event.ContractCompleted;
@@ -33,12 +34,13 @@ public final class BillingEngine {
     /** @param ruleSets the rule set in force; read once per call, so a call never mixes two versions */
     public BillingEngine(Supplier<RuleSet> ruleSets) {
         this.ruleSets = Objects.requireNonNull(ruleSets, "ruleSets");
-        Decider decider = new Decider();
+        ItemAssessor assessor = new ItemAssessor();
+        Decider decider = new Decider(assessor);
         Packager packager = new Packager();
         RetainerBilling retainers = new RetainerBilling(decider, packager);
         this.milestones = new MilestoneProgression(decider, packager);
         this.completions = new Completion(decider, packager);
-        this.contracts = new ContractArrival(decider, milestones, retainers, completions);
+        this.contracts = new ContractArrival(assessor, decider, milestones, retainers, completions);
         this.items = new ItemArrival(decider, milestones);
         this.periods = new PeriodClose(decider, packager, retainers, completions);
     }

@@ -21,14 +21,15 @@ import java.util.List;
  */
 final class ContractArrival {
 
-    private final ItemAssessor assessor = new ItemAssessor();
+    private final ItemAssessor assessor;
     private final Decider decider;
     private final MilestoneProgression milestones;
     private final RetainerBilling retainers;
     private final Completion completions;
 
-    ContractArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers,
-                    Completion completions) {
+    ContractArrival(ItemAssessor assessor, Decider decider, MilestoneProgression milestones,
+                    RetainerBilling retainers, Completion completions) {
+        this.assessor = assessor;
         this.decider = decider;
         this.milestones = milestones;
         this.retainers = retainers;

@@ -25,7 +25,11 @@ import java.util.function.Predicate;
 /** Decides items and keeps the contract's positions (cap used, retainer hours) in step with the decisions. */
 final class Decider {
 
-    private final ItemAssessor assessor = new ItemAssessor();
+    private final ItemAssessor assessor;
+
+    Decider(ItemAssessor assessor) {
+        this.assessor = assessor;
+    }
 
     /**
      * Decides {@code item} with the contract version in force on {@code date} and records the result.

@@ -24,7 +24,7 @@ final class ScenarioPrinter {
             out.println("step " + step.step().number() + ": " + step.step().label()
                     + (step.outcome().duplicate() ? "  [already applied]" : ""));
             for (Decision decision : step.outcome().decisions()) {
-                out.println("  " + decision.status() + " " + decision.itemId() + " " + decision.amount()
+                out.println("  " + decision.status() + " " + decision.itemId() + amount(decision)
                         + (decision.reason() == null ? "" : " " + decision.reason())
                         + (decision.detail().isEmpty() ? "" : " - " + decision.detail()));
                 explain(decision.receipt().rules(), "    ");
@@ -37,6 +37,11 @@ final class ScenarioPrinter {
         }
         out.println(result.passed() ? "PASSED" : "FAILED");
         out.println();
+    }
+
+    /** Items decided before their contract have no currency yet: no amount is shown for them. */
+    private static String amount(Decision decision) {
+        return "XXX".equals(decision.amount().currency().getCurrencyCode()) ? "" : " " + decision.amount();
     }
 
     private void printPackage(BillingPackage p) {

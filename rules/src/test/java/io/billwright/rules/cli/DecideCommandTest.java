@@ -24,7 +24,7 @@ class DecideCommandTest {
 
         assertThat(status).isZero();
         assertThat(out.toString())
-                .contains("HELD TE-001 0 XXX AWAITING_CONTRACT")
+                .contains("HELD TE-001 AWAITING_CONTRACT - no approved contract version in force on 2026-01-05")
                 .contains("because \"Time entry before its contract is held\"")
                 .contains("REJECTED EX-002#over-limit 35.00 EUR OVER_CATEGORY_LIMIT")
                 .contains("PACKAGE PKG-")
