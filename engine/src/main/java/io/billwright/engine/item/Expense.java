@@ -30,10 +30,6 @@ public record Expense(String id, LocalDate date, String category, BigDecimal amo
         return id;
     }
 
-    public boolean hasReceipt() {
-        return receipt;
-    }
-
     /**
      * The amount in {@code contractCurrency}: the amount itself when spent in it, else the converted
      * amount, else null (the expense cannot be billed until it is converted).

@@ -28,10 +28,6 @@ public record MilestoneItem(String milestoneId, String name, BigDecimal amount, 
         return amount != null;
     }
 
-    public boolean isAccepted() {
-        return acceptedOn != null;
-    }
-
     /** True when every linked time entry and expense is approved. */
     public boolean isFullyApproved() {
         return unapprovedLinked.isEmpty();

@@ -8,10 +8,6 @@ import java.math.BigDecimal;
  * @param cap null when the contract sets no cap
  */
 public record RetentionQuery(BigDecimal net, BigDecimal percent, BigDecimal cap, BigDecimal withheldToDate) {
-    public boolean capped() {
-        return cap != null;
-    }
-
     public BigDecimal capRemaining() {
         return cap == null ? null : cap.subtract(withheldToDate).max(BigDecimal.ZERO);
     }

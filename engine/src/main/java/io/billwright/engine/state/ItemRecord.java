@@ -44,10 +44,6 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
         return packageId != null;
     }
 
-    public boolean isOpen() {
-        return status == DecisionStatus.HELD;
-    }
-
     public ItemRecord billedIn(String id) {
         return new ItemRecord(item, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billed.add(pending),
                 drawnHours, id, receipt, sourceEvents, description, quantity);
