@@ -29,7 +29,8 @@ import java.util.Set;
  */
 public final class PackageAssembler {
 
-    private static final String TAXED_WHEN_WITHHELD = "tax was charged on the invoices the retention was withheld from";
+    private static final String TAXED_WHEN_WITHHELD =
+            "retention is taxed with the invoices it was withheld from, not on release";
 
     private final TaxDeterminer taxes = new TaxDeterminer();
 
@@ -37,7 +38,10 @@ public final class PackageAssembler {
         Contract contract = request.contract();
         Currency currency = contract.currency();
         TaxOutcome tax = taxes.determine(rules, contract);
-        if (tax.failed()) {
+        boolean taxAtRelease = contract.retention() != null
+                && contract.retention().taxPoint() == RetentionTaxPoint.AT_RELEASE;
+        boolean taxed = !request.releasesRetention() || taxAtRelease;
+        if (tax.failed() && taxed) {
             return new AssembledPackage(null, BigDecimal.ZERO, tax.problem(), tax);
         }
         List<Money> nets = request.lines().stream().map(l -> Money.rounded(l.net(), currency)).toList();
@@ -47,11 +51,8 @@ public final class PackageAssembler {
                 : withhold(rules, contract.retention(), net, request.withheldToDate(), currency);
         List<Money> retained = allocate(withheld.amount(), nets);
 
-        boolean taxAtRelease = contract.retention() != null
-                && contract.retention().taxPoint() == RetentionTaxPoint.AT_RELEASE;
-        boolean taxed = !request.releasesRetention() || taxAtRelease;
         BigDecimal rate = taxed ? tax.rate() : BigDecimal.ZERO;
-        String citation = taxed || tax.rate().signum() == 0 ? tax.citation() : TAXED_WHEN_WITHHELD;
+        String citation = taxed ? tax.citation() : TAXED_WHEN_WITHHELD;
 
         List<PackageLine> lines = new ArrayList<>();
         Money taxTotal = Money.zero(currency);
@@ -65,7 +66,7 @@ public final class PackageAssembler {
                     ? Money.rounded(Percent.of(lineNet.minus(retained.get(i)).amount(), rate), currency) : fullTax;
             lines.add(new PackageLine(i + 1, source.itemId(), source.kind(), source.description(), source.quantity(),
                     lineNet, tax.treatment(), rate, lineTax, retained.get(i), citation,
-                    source.receipt().withRules(tax.rules())));
+                    taxed ? source.receipt().withRules(tax.rules()) : source.receipt()));
             taxTotal = taxTotal.plus(lineTax);
             deferred = deferred.plus(fullTax.minus(lineTax));
             sources.addAll(source.sourceEvents());

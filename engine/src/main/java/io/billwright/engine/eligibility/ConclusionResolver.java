@@ -91,6 +91,7 @@ final class ConclusionResolver {
         String basis = details(bases);
         Receipt chargeReceipt = base.withRules(rulesOf(inferences, Charge.class, Drawdown.class, Track.class));
         Receipt limitReceipt = base.withRules(rulesOf(inferences, Charge.class, Drawdown.class, Track.class, Limit.class));
+        List<String> chargeRules = rulesOf(inferences, Charge.class);
         List<Decision> cuts = new ArrayList<>();
         Money allowed = charged;
         Excess held = null;
@@ -99,7 +100,8 @@ final class ConclusionResolver {
             Money within = floor(rejecting.max(), currency);
             Money excess = allowed.minus(within);
             cuts.add(new Decision(id + OVER_LIMIT, kind, DecisionStatus.REJECTED, rejecting.reason(),
-                    details(List.of(rejecting.detail(), excess + " over the limit of " + within)), excess, limitReceipt));
+                    details(List.of(rejecting.detail(), excess + " over the limit of " + within)), excess,
+                    base.withRules(chargeRules).withRules(rulesOfFact(inferences, rejecting))));
             allowed = within;
         }
         Limit holding = tightest(limits, DecisionStatus.HELD);
@@ -107,7 +109,8 @@ final class ConclusionResolver {
             Money within = floor(holding.max(), currency);
             Money excess = allowed.minus(within);
             cuts.add(new Decision(Excess.idFor(id), kind, DecisionStatus.HELD, holding.reason(),
-                    details(List.of(holding.detail(), excess + " over the limit of " + within)), excess, limitReceipt));
+                    details(List.of(holding.detail(), excess + " over the limit of " + within)), excess,
+                    base.withRules(chargeRules).withRules(rulesOfFact(inferences, holding))));
             held = new Excess(id, kind, null, excess.amount());
             allowed = within;
         }
@@ -163,6 +166,10 @@ final class ConclusionResolver {
             }
         }
         return rules;
+    }
+
+    private static List<String> rulesOfFact(List<Inference> inferences, Object fact) {
+        return inferences.stream().filter(i -> i.fact() == fact).map(Inference::rule).distinct().toList();
     }
 
     private static <T> List<T> ofType(List<Inference> inferences, Class<T> type) {
