@@ -57,7 +57,8 @@ final class Decider {
     /** Undoes what an item's record contributed to the positions, before it is decided again. */
     void revert(Step step, ItemRecord record) {
         ContractState state = step.state;
-        step.state = state.withCapConsumed(state.capConsumed().subtract(record.pending()))
+        BigDecimal counted = ItemAssessor.countsAgainstCap(record.item()) ? record.pending() : BigDecimal.ZERO;
+        step.state = state.withCapConsumed(state.capConsumed().subtract(counted))
                 .withRetainerUse(monthOf(record.date()), record.drawnHours().negate())
                 .withoutItem(record.itemId());
         ItemRecord excess = step.state.items().get(Excess.idFor(record.itemId()));
@@ -121,7 +122,8 @@ final class Decider {
                 description, quantity);
         ContractState state = step.state;
         state = state.withItem(record)
-                .withCapConsumed(state.capConsumed().add(verdict.eligible()))
+                .withCapConsumed(ItemAssessor.countsAgainstCap(item) ? state.capConsumed().add(verdict.eligible())
+                        : state.capConsumed())
                 .withRetainerUse(monthOf(date), verdict.drawdown());
         if (verdict.excess() != null) {
             Excess excess = new Excess(verdict.excess().sourceItemId(), kind, date, verdict.excess().amount());

@@ -43,6 +43,9 @@ public record Contract(ContractId id, int version, ContractStatus status, LocalD
         schedule = schedule == null ? List.of() : List.copyOf(schedule);
         expensePolicy = expensePolicy == null ? ExpensePolicy.none() : expensePolicy;
         erpTarget = erpTarget == null ? ErpTarget.NETSUITE : erpTarget;
+        if (BillingModel.fromCode(billingModel).orElse(null) == BillingModel.RETAINER && retainer == null) {
+            throw new IllegalArgumentException("contract.retainer is required for a RETAINER contract");
+        }
     }
 
     /** The billing model, or null when {@link #billingModel()} names none Billwright knows. */

@@ -15,6 +15,9 @@ public record Customer(String id, String name, String country, String region, St
         Objects.requireNonNull(country, "customer.country");
         country = country.toUpperCase(java.util.Locale.ROOT);
         region = region == null || region.isBlank() ? null : region.toUpperCase(java.util.Locale.ROOT);
+        if (region != null && region.startsWith(country + "-")) {
+            region = region.substring(country.length() + 1); // "US-HI" given for "HI"
+        }
         taxId = taxId == null || taxId.isBlank() ? null : taxId.replace(" ", "");
     }
 }

@@ -64,6 +64,11 @@ final class ConclusionResolver {
                     details(holds.stream().map(Hold::detail).toList()), charged.isNegative() ? Money.zero(currency) : charged,
                     base.withRules(rulesOf(inferences, Hold.class))), drawdown);
         }
+        if (charged.isNegative()) {
+            return single(new Decision(id, kind, DecisionStatus.REJECTED, ReasonCode.NEGATIVE_AMOUNT,
+                    "the rules priced this item at " + charged + "; a charge is never negative", Money.zero(currency),
+                    base.withRules(rulesOf(inferences, Charge.class))), BigDecimal.ZERO);
+        }
         if (!charges.isEmpty()) {
             return charged(item, kind, charged, ofType(inferences, Limit.class), inferences, base, drawdown, currency,
                     charges.stream().map(Charge::basis).toList());

@@ -6,6 +6,8 @@ import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.facts.CapPosition;
 import io.billwright.engine.facts.Conclusion;
 import io.billwright.engine.facts.RetainerPosition;
+import io.billwright.engine.item.Excess;
+import io.billwright.engine.item.Expense;
 import io.billwright.engine.item.Item;
 import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.item.ItemKind;
@@ -39,7 +41,7 @@ public final class ItemAssessor {
             facts.add(contract);
             // the cap is contract-wide: the newest approved version sets it, whatever the item's date
             BigDecimal cap = state.latestContract().map(Contract::notToExceed).orElse(contract.notToExceed());
-            if (contract.model() == BillingModel.TIME_AND_MATERIALS && cap != null) {
+            if (cap != null && countsAgainstCap(item)) {
                 facts.add(CapPosition.of(cap, state.capConsumed()));
             }
             if (contract.model() == BillingModel.RETAINER && contract.retainer() != null && item instanceof TimeEntry t) {
@@ -54,6 +56,14 @@ public final class ItemAssessor {
         Receipt base = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
                 sourceEvents);
         return resolver.resolve(item, kind, about, base, currencyOf(contract), optional);
+    }
+
+    /**
+     * What a not-to-exceed cap limits: hours, expenses and remainders a cap held back. Fees agreed
+     * separately (instalments, retainer fees, milestones) and the release of retention are not capped.
+     */
+    public static boolean countsAgainstCap(Item item) {
+        return item instanceof TimeEntry || item instanceof Expense || item instanceof Excess;
     }
 
     private static Currency currencyOf(Contract contract) {

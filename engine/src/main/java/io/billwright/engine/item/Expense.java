@@ -1,5 +1,6 @@
 package io.billwright.engine.item;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -23,6 +24,8 @@ public record Expense(String id, LocalDate date, String category, BigDecimal amo
         Objects.requireNonNull(currency, "expense.currency");
         Objects.requireNonNull(status, "expense.status");
         receipt = receipt == null ? Boolean.FALSE : receipt;
+        amount = Amounts.normalized(amount);
+        convertedAmount = Amounts.normalized(convertedAmount);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.billwright.engine.item;
 
+import io.billwright.engine.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -21,6 +22,8 @@ public record TimeEntry(String id, String person, String role, LocalDate date, B
         Objects.requireNonNull(hours, "timeEntry.hours");
         Objects.requireNonNull(status, "timeEntry.status");
         billable = billable == null ? Boolean.TRUE : billable;
+        hours = Amounts.normalized(hours);
+        costRate = Amounts.normalized(costRate);
         subcontractor = subcontractor == null ? Boolean.FALSE : subcontractor;
     }
 

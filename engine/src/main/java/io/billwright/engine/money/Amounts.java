@@ -8,6 +8,15 @@ public final class Amounts {
     private Amounts() {
     }
 
+    /** The same number with no trailing zeros ({@code 8.0} and {@code 8} become equal values); null stays null. */
+    public static BigDecimal normalized(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** Returns {@code value} (null allowed) or fails naming {@code field} when it is negative. */
     public static BigDecimal requireNonNegative(BigDecimal value, String field) {
         if (value != null && value.signum() < 0) {

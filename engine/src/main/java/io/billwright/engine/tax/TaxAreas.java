@@ -15,6 +15,16 @@ public final class TaxAreas {
     private TaxAreas() {
     }
 
+    private static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL",
+            "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+            "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+            "VA", "WA", "WV", "WI", "WY");
+
+    /** Whether {@code jurisdiction} is {@code US-} followed by a state (or DC) code. */
+    public static boolean isUsState(String jurisdiction) {
+        return jurisdiction != null && jurisdiction.startsWith("US-") && US_STATES.contains(jurisdiction.substring(3));
+    }
+
     public static boolean isEu(String country) {
         return country != null && EU.contains(country);
     }

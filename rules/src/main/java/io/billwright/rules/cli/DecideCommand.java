@@ -78,6 +78,9 @@ final class DecideCommand implements Callable<Integer> {
             } catch (ScenarioFormatException e) {
                 unreadable++;
                 err.println(e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                err.println(file + ": the engine failed: " + e.getMessage());
             }
         }
         out.printf("rule set %s: %d passed, %d failed, %d unreadable%n", ruleSet.version(), passed, failed, unreadable);
