@@ -43,7 +43,7 @@ final class Completion {
 
     /** Issues the release again when it could not be issued at completion (for example, no tax rate). */
     void releasePending(Step step) {
-        ItemRecord release = step.state.items().get(new RetentionRelease(BigDecimal.ZERO).itemId());
+        ItemRecord release = step.state.recordOf(new RetentionRelease(BigDecimal.ZERO));
         if (step.state.completed() && release != null && release.isPending()) {
             step.state.contractOn(release.date()).or(() -> step.state.latestContract())
                     .ifPresent(contract -> issueRelease(step, contract, release.date()));
@@ -51,7 +51,7 @@ final class Completion {
     }
 
     private void issueRelease(Step step, Contract contract, LocalDate date) {
-        ItemRecord release = step.state.items().get(new RetentionRelease(BigDecimal.ZERO).itemId());
+        ItemRecord release = step.state.recordOf(new RetentionRelease(BigDecimal.ZERO));
         if (packager.issue(step, contract, Trigger.retentionRelease(), date, List.of(release), true) != null) {
             step.state = step.state.withRetentionWithheld(BigDecimal.ZERO);
         }

@@ -10,6 +10,8 @@ import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.eligibility.ItemAssessor;
 import io.billwright.engine.eligibility.ItemVerdict;
 import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.item.RetainerFee;
+import io.billwright.engine.item.ScheduleCharge;
 import io.billwright.engine.money.Money;
 import java.time.YearMonth;
 import java.util.List;
@@ -79,6 +81,7 @@ final class ContractArrival {
         if (first && contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
             retainers.billFirstPeriod(step, contract, YearMonth.from(contract.effectiveFrom()));
         }
+        decider.withdraw(step, record -> record.item() instanceof ScheduleCharge || record.item() instanceof RetainerFee);
         decider.reconsider(step, record -> true);
         milestones.reconsiderAll(step);
         completions.releasePending(step);

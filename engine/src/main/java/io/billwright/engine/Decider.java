@@ -60,8 +60,8 @@ final class Decider {
         BigDecimal counted = ItemAssessor.countsAgainstCap(record.item()) ? record.pending() : BigDecimal.ZERO;
         step.state = state.withCapConsumed(state.capConsumed().subtract(counted))
                 .withRetainerUse(monthOf(record.date()), record.drawnHours().negate())
-                .withoutItem(record.itemId());
-        ItemRecord excess = step.state.items().get(Excess.idFor(record.itemId()));
+                .withoutItem(record.key());
+        ItemRecord excess = step.state.items().get(Excess.keyFor(record.key()));
         if (excess != null && !excess.isBilled()) {
             revert(step, excess);
         }
@@ -76,16 +76,16 @@ final class Decider {
         List<ItemRecord> targets = step.state.itemsSorted().stream()
                 .filter(r -> !r.isBilled() && reconsiderable(r) && which.test(r)).toList();
         Set<String> ids = new HashSet<>();
-        targets.forEach(r -> ids.add(r.itemId()));
+        targets.forEach(r -> ids.add(r.key()));
         List<ItemRecord> deciding = targets.stream()
-                .filter(r -> !(r.item() instanceof Excess x && ids.contains(x.sourceItemId()))).toList();
+                .filter(r -> !(r.item() instanceof Excess x && ids.contains(x.sourceKey()))).toList();
         Map<String, ItemRecord> previousExcess = new HashMap<>();
         for (ItemRecord record : deciding) {
-            ItemRecord excess = step.state.items().get(Excess.idFor(record.itemId()));
+            ItemRecord excess = step.state.items().get(Excess.keyFor(record.key()));
             if (excess != null) {
-                previousExcess.put(record.itemId(), excess);
+                previousExcess.put(record.key(), excess);
             }
-            if (step.state.items().containsKey(record.itemId())) {
+            if (step.state.items().containsKey(record.key())) {
                 revert(step, record);
             }
         }
@@ -95,10 +95,22 @@ final class Decider {
             ItemKind kind = ItemDescriptions.kindOf(record.item(), contract);
             ItemVerdict verdict = assessor.assess(step.rules, record.item(), kind, contract, state,
                     record.sourceEvents(), false);
-            if (changed(record, previousExcess.get(record.itemId()), verdict)) {
+            if (changed(record, previousExcess.get(record.key()), verdict)) {
                 step.decisions.addAll(verdict.decisions());
             }
             record(step, record.item(), kind, record.date(), record.milestoneId(), verdict, record.sourceEvents());
+        }
+    }
+
+    /**
+     * Removes the unbilled records {@code which} selects (instalments, fees), so the next period close
+     * decides them again from the terms then in force.
+     */
+    void withdraw(Step step, Predicate<ItemRecord> which) {
+        for (ItemRecord record : step.state.itemsSorted()) {
+            if (!record.isBilled() && which.test(record)) {
+                revert(step, record);
+            }
         }
     }
 
@@ -126,7 +138,8 @@ final class Decider {
                         : state.capConsumed())
                 .withRetainerUse(monthOf(date), verdict.drawdown());
         if (verdict.excess() != null) {
-            Excess excess = new Excess(verdict.excess().sourceItemId(), kind, date, verdict.excess().amount());
+            Excess excess = new Excess(verdict.excess().sourceItemId(), verdict.excess().sourceKey(), kind, date,
+                    verdict.excess().amount());
             var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
             state = state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
                     heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),

@@ -4,10 +4,14 @@ import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.contract.BillingModel;
+import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Item;
+import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.money.Money;
 import io.billwright.engine.state.ItemRecord;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +23,16 @@ final class ItemArrival {
 
     private final Decider decider;
     private final MilestoneProgression milestones;
+    private final RetainerBilling retainers;
 
-    ItemArrival(Decider decider, MilestoneProgression milestones) {
+    ItemArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers) {
         this.decider = decider;
         this.milestones = milestones;
+        this.retainers = retainers;
     }
 
     void apply(Step step, Item item, LocalDate date, String milestoneId) {
-        ItemRecord existing = step.state.items().get(item.itemId());
+        ItemRecord existing = step.state.recordOf(item);
         List<String> sources = List.of(step.eventId());
         if (existing != null) {
             if (existing.item().equals(item)) {
@@ -34,13 +40,15 @@ final class ItemArrival {
                 return;
             }
             if (existing.isBilled()) {
-                step.decisions.add(new Decision(item.itemId(), existing.kind(), DecisionStatus.REJECTED,
-                        ReasonCode.ALREADY_BILLED, "billed in " + existing.packageId()
-                        + "; a change after billing needs a credit note",
-                        Money.zero(step.state.latestContract().map(c -> c.currency())
-                                .orElse(java.util.Currency.getInstance("XXX"))),
-                        new Receipt(step.rules.version().toString(), List.of(),
-                                existing.receipt().contractVersion(), List.of(step.eventId()))));
+                alreadyBilled(step, existing, "billed in " + existing.packageId()
+                        + "; a change after billing needs a credit note");
+                ItemRecord excess = step.state.items().get(Excess.keyFor(existing.key()));
+                if (excess != null && !excess.isBilled()) {
+                    // the held remainder belonged to the item as billed; the item has changed since
+                    decider.revert(step, excess);
+                    alreadyBilled(step, excess, "withdrawn: " + existing.itemId() + " changed after part of it was"
+                            + " billed in " + existing.packageId());
+                }
                 return;
             }
             List<String> all = new ArrayList<>(existing.sourceEvents());
@@ -49,12 +57,29 @@ final class ItemArrival {
             decider.revert(step, existing);
         }
         decider.decide(step, item, date, milestoneId, sources, null, false);
-        if (existing != null && existing.pending().signum() > 0) {
-            // the replaced item may have freed room under the cap for what the cap holds back
-            decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED);
+        if (existing != null) {
+            // a correction may free room under the cap, or retainer hours in its month, for others
+            YearMonth month = YearMonth.from(existing.date());
+            boolean retainer = step.state.contractOn(date).map(c -> c.model() == BillingModel.RETAINER).orElse(false);
+            decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED
+                    || retainer && record.item() instanceof TimeEntry && record.date() != null
+                    && YearMonth.from(record.date()).equals(month));
         }
+        retainers.recarry(step, YearMonth.from(date));
         if (milestoneId != null) {
             milestones.reconsider(step, milestoneId);
         }
+        if (existing != null && existing.milestoneId() != null && !existing.milestoneId().equals(milestoneId)) {
+            milestones.reconsider(step, existing.milestoneId());
+        }
+    }
+
+    private static void alreadyBilled(Step step, ItemRecord record, String detail) {
+        step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.REJECTED,
+                ReasonCode.ALREADY_BILLED, detail, Money.zero(step.state.contractOn(record.date())
+                .or(() -> step.state.latestContract()).map(c -> c.currency())
+                .orElse(java.util.Currency.getInstance("XXX"))),
+                new Receipt(step.rules.version().toString(), List.of(), record.receipt().contractVersion(),
+                        List.of(step.eventId()))));
     }
 }

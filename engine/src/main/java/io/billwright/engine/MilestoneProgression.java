@@ -3,7 +3,12 @@ package io.billwright.engine;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.MilestoneTerms;
+import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.money.Money;
 import io.billwright.engine.eligibility.ItemVerdict;
 import io.billwright.engine.item.ApprovalStatus;
 import io.billwright.engine.item.Expense;
@@ -52,18 +57,17 @@ final class MilestoneProgression {
     }
 
     private void decideMilestone(Step step, String milestoneId, LocalDate date, boolean report) {
-        String itemId = "milestone:" + milestoneId;
-        ItemRecord existing = step.state.items().get(itemId);
-        if (existing != null && existing.isBilled()) {
-            step.note("milestone " + milestoneId + " was billed in " + existing.packageId() + ": nothing changed");
-            return;
-        }
         Contract contract = step.state.contractOn(date).orElse(null);
         MilestoneTerms terms = contract == null ? null : contract.milestone(milestoneId);
         MilestoneProgress progress = step.state.milestone(milestoneId);
         MilestoneItem item = new MilestoneItem(milestoneId, terms == null ? milestoneId : terms.name(),
                 terms == null ? null : terms.amount(), progress.completedOn(), progress.acceptedOn(),
                 unapprovedLinked(step, milestoneId));
+        ItemRecord existing = step.state.recordOf(item);
+        if (existing != null && existing.isBilled()) {
+            alreadyBilled(step, existing, contract, terms);
+            return;
+        }
         List<String> sources = new ArrayList<>();
         if (existing != null) {
             sources.addAll(existing.sourceEvents());
@@ -74,9 +78,22 @@ final class MilestoneProgression {
         }
         ItemVerdict verdict = decider.decide(step, item, date, milestoneId, sources, report ? null : existing, false);
         if (verdict.status() == DecisionStatus.ELIGIBLE && contract != null) {
-            packager.issue(step, contract, Trigger.milestone(milestoneId), date,
-                    List.of(step.state.items().get(itemId)), false);
+            packager.issue(step, contract, Trigger.milestone(milestoneId), date, List.of(step.state.recordOf(item)),
+                    false);
         }
+    }
+
+    /** A billed milestone never changes; a different amount in a later version needs a credit or debit note. */
+    private static void alreadyBilled(Step step, ItemRecord billed, Contract contract, MilestoneTerms terms) {
+        if (contract == null || terms == null || terms.amount().compareTo(billed.billed()) == 0) {
+            step.note(billed.itemId() + " was billed in " + billed.packageId() + ": nothing changed");
+            return;
+        }
+        step.decisions.add(new Decision(billed.itemId(), ItemKind.MILESTONE, DecisionStatus.REJECTED,
+                ReasonCode.ALREADY_BILLED, "billed at " + billed.billed().toPlainString() + " in " + billed.packageId()
+                + "; contract v" + contract.version() + " says " + terms.amount().toPlainString()
+                + ": the difference needs a credit or debit note", Money.zero(contract.currency()),
+                new Receipt(step.rules.version().toString(), List.of(), contract.version(), List.of(step.eventId()))));
     }
 
     private static List<String> unapprovedLinked(Step step, String milestoneId) {

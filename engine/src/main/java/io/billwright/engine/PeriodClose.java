@@ -6,7 +6,12 @@ import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.RetainerTerms;
 import io.billwright.engine.contract.ScheduleItem;
 import io.billwright.engine.event.BillingPeriod;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.item.MilestoneItem;
+import io.billwright.engine.money.Money;
 import io.billwright.engine.item.ScheduleCharge;
 import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.state.ItemRecord;
@@ -46,10 +51,11 @@ final class PeriodClose {
         if (contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
             closeRetainerPeriod(step, contract, period.end());
         }
+        retryMilestones(step, period.end());
         List<ItemRecord> due = step.state.itemsSorted().stream()
                 .filter(r -> r.isPending() && r.kind() != ItemKind.MILESTONE && r.kind() != ItemKind.RETENTION_RELEASE
-                        && r.date() != null
-                        && !r.date().isAfter(period.end()))
+                        && r.date() != null && !r.date().isAfter(period.end()))
+                .filter(r -> sameCurrency(step, r, contract))
                 .toList();
         if (due.isEmpty()) {
             step.note("period " + period.id() + ": nothing eligible to bill");
@@ -58,11 +64,37 @@ final class PeriodClose {
         packager.issue(step, contract, Trigger.periodClose(period.id()), period.end(), due, false);
     }
 
+    /** An accepted milestone whose package could not be issued (no tax rate) is tried again. */
+    private void retryMilestones(Step step, LocalDate periodEnd) {
+        for (ItemRecord record : step.state.itemsSorted()) {
+            if (record.isPending() && record.item() instanceof MilestoneItem milestone) {
+                step.state.contractOn(record.date()).ifPresent(contract -> packager.issue(step, contract,
+                        Trigger.milestone(milestone.milestoneId()), record.date(), List.of(record), false));
+            }
+        }
+    }
+
+    /**
+     * An item priced under a version in another currency than the one billing now cannot share its
+     * package: it is held until an amendment prices it again.
+     */
+    private static boolean sameCurrency(Step step, ItemRecord record, Contract billing) {
+        Contract priced = step.state.contractOn(record.date()).orElse(billing);
+        if (priced.currency().equals(billing.currency())) {
+            return true;
+        }
+        step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.HELD,
+                ReasonCode.CURRENCY_MISMATCH, "priced in " + priced.currencyCode() + " under v" + priced.version()
+                + ", but the contract bills in " + billing.currencyCode() + " under v" + billing.version(),
+                new Money(record.pending(), priced.currency()), record.receipt()));
+        return false;
+    }
+
     private void decideInstalments(Step step, Contract contract, LocalDate periodEnd) {
         for (ScheduleItem item : contract.schedule()) {
             ScheduleCharge charge = new ScheduleCharge(item.id(), item.dueDate(), item.amount(), item.description(),
                     periodEnd);
-            ItemRecord existing = step.state.items().get(charge.itemId());
+            ItemRecord existing = step.state.recordOf(charge);
             if (existing == null) {
                 decider.decide(step, charge, periodEnd, null, List.of(step.eventId()), null, true);
             }
@@ -79,15 +111,12 @@ final class PeriodClose {
         YearMonth first = step.state.versions().values().stream().map(c -> YearMonth.from(c.effectiveFrom()))
                 .min(YearMonth::compareTo).orElse(next);
         for (YearMonth month = first; !month.isAfter(next); month = month.plusMonths(1)) {
-            boolean inTerm = contract.endDate() == null || !month.atDay(1).isAfter(contract.endDate());
-            if (inTerm && !step.state.completed()) {
-                retainers.decideFee(step, contract, month, periodEnd);
-            }
+            retainers.decideFeeFor(step, month, periodEnd);
         }
         RetainerTerms terms = contract.retainer();
         YearMonth month = YearMonth.from(periodEnd);
         BigDecimal unused = step.state.retainerHoursLeft(month, terms.includedHours()).max(BigDecimal.ZERO);
-        if (terms.rollover() && unused.signum() > 0) {
+        if (terms.rollover()) {
             step.state = step.state.withRetainerCarried(next, unused);
             // hours of the next month recorded early were decided without the hours rolled into it
             decider.reconsider(step, r -> r.item() instanceof TimeEntry && r.date() != null

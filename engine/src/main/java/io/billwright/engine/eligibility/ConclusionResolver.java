@@ -116,7 +116,7 @@ final class ConclusionResolver {
             cuts.add(new Decision(Excess.idFor(id), kind, DecisionStatus.HELD, holding.reason(),
                     details(List.of(holding.detail(), excess + " over the limit of " + within)), excess,
                     base.withRules(chargeRules).withRules(rulesOfFact(inferences, holding))));
-            held = new Excess(id, kind, null, excess.amount());
+            held = new Excess(id, item.stateKey(), kind, null, excess.amount());
             allowed = within;
         }
         if (cuts.isEmpty()) {

@@ -7,14 +7,25 @@ import java.time.LocalDate;
  * The part of an item held back by a not-to-exceed cap. It is decided again (as an item of its own)
  * when a contract amendment raises the cap.
  */
-public record Excess(String sourceItemId, ItemKind kind, LocalDate date, BigDecimal amount) implements Item {
+public record Excess(String sourceItemId, String sourceKey, ItemKind kind, LocalDate date, BigDecimal amount)
+        implements Item {
 
     public static String idFor(String sourceItemId) {
         return sourceItemId + "#excess";
     }
 
+    /** Where the excess of the item kept under {@code sourceKey} is kept. */
+    public static String keyFor(String sourceKey) {
+        return "Excess:" + sourceKey;
+    }
+
     @Override
     public String itemId() {
         return idFor(sourceItemId);
+    }
+
+    @Override
+    public String stateKey() {
+        return keyFor(sourceKey);
     }
 }

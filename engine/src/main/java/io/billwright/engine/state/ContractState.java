@@ -3,6 +3,7 @@ package io.billwright.engine.state;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.event.EventId;
+import io.billwright.engine.item.Item;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,7 +23,7 @@ import org.pcollections.TreePMap;
  * state it was given.
  *
  * @param versions         every approved version received, by version number
- * @param items            items by id
+ * @param items            item records by {@link Item#stateKey()}
  * @param processedEvents  ids of events already applied (a redelivered event changes nothing)
  * @param capConsumed      eligible or billed amount counted against the not-to-exceed cap
  * @param retainerUsed     retainer hours used per calendar month ({@code 2026-01})
@@ -74,8 +75,9 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
         return versions.values().stream().max(Comparator.comparingInt(Contract::version));
     }
 
-    public Optional<ItemRecord> item(String itemId) {
-        return Optional.ofNullable(items.get(itemId));
+    /** The record of {@code item} (matched by kind and id), or null. */
+    public ItemRecord recordOf(Item item) {
+        return items.get(item.stateKey());
     }
 
     public List<ItemRecord> itemsSorted() {
@@ -118,12 +120,12 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
     }
 
     public ContractState withItem(ItemRecord record) {
-        return new ContractState(contractId, versions, items.plus(record.itemId(), record), processedEvents,
+        return new ContractState(contractId, versions, items.plus(record.key(), record), processedEvents,
                 capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
-    public ContractState withoutItem(String itemId) {
-        return new ContractState(contractId, versions, items.minus(itemId), processedEvents, capConsumed,
+    public ContractState withoutItem(String key) {
+        return new ContractState(contractId, versions, items.minus(key), processedEvents, capConsumed,
                 retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 

@@ -36,6 +36,10 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
         return item.itemId();
     }
 
+    public String key() {
+        return item.stateKey();
+    }
+
     public boolean isPending() {
         return pending.signum() > 0;
     }
