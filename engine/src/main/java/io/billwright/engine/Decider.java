@@ -40,6 +40,11 @@ final class Decider {
      */
     ItemVerdict decide(Step step, Item item, LocalDate date, String milestoneId, List<String> sources,
                        ItemRecord previous, boolean optional) {
+        return decide(step, item, date, milestoneId, sources, previous, null, optional);
+    }
+
+    private ItemVerdict decide(Step step, Item item, LocalDate date, String milestoneId, List<String> sources,
+                               ItemRecord previous, ItemRecord previousExcess, boolean optional) {
         ContractState state = step.state;
         Contract contract = (date == null ? state.latestContract() : state.contractOn(date)).orElse(null);
         ItemKind kind = ItemDescriptions.kindOf(item, contract);
@@ -47,7 +52,7 @@ final class Decider {
         if (verdict.isEmpty()) {
             return verdict;
         }
-        if (previous == null || changed(previous, null, verdict)) {
+        if (previous == null || changed(previous, previousExcess, verdict)) {
             step.decisions.addAll(verdict.decisions());
         }
         record(step, item, kind, date, milestoneId, verdict, sources);
@@ -90,15 +95,8 @@ final class Decider {
             }
         }
         for (ItemRecord record : deciding) {
-            ContractState state = step.state;
-            Contract contract = state.contractOn(record.date()).orElse(null);
-            ItemKind kind = ItemDescriptions.kindOf(record.item(), contract);
-            ItemVerdict verdict = assessor.assess(step.rules, record.item(), kind, contract, state,
-                    record.sourceEvents(), false);
-            if (changed(record, previousExcess.get(record.key()), verdict)) {
-                step.decisions.addAll(verdict.decisions());
-            }
-            record(step, record.item(), kind, record.date(), record.milestoneId(), verdict, record.sourceEvents());
+            decide(step, record.item(), record.date(), record.milestoneId(), record.sourceEvents(), record,
+                    previousExcess.get(record.key()), false);
         }
     }
 
