@@ -5,7 +5,6 @@ import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.facts.Charge;
-import io.billwright.engine.facts.Conclusion;
 import io.billwright.engine.facts.Drawdown;
 import io.billwright.engine.facts.Hold;
 import io.billwright.engine.facts.Limit;
