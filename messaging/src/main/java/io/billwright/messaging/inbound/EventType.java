@@ -1,0 +1,54 @@
+package io.billwright.messaging.inbound;
+
+import io.billwright.messaging.topology.Topology.Stream;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The inbound CloudEvents types. Each names its stream (queue), and the JSON Schema its {@code data}
+ * must satisfy ({@code schemas/inbound/<schema>.schema.json} on the class path).
+ */
+public enum EventType {
+    CONTRACT_RECEIVED("io.billwright.contract.received.v1", Stream.CONTRACTS, "contract-received"),
+    CONTRACT_COMPLETED("io.billwright.contract.completed.v1", Stream.CONTRACTS, "contract-completed"),
+    TIME_ENTRY_RECORDED("io.billwright.timeentry.recorded.v1", Stream.TIME_ENTRIES, "time-entry-recorded"),
+    EXPENSE_RECORDED("io.billwright.expense.recorded.v1", Stream.EXPENSES, "expense-recorded"),
+    MILESTONE_COMPLETED("io.billwright.milestone.completed.v1", Stream.MILESTONES, "milestone-completed"),
+    MILESTONE_ACCEPTED("io.billwright.milestone.accepted.v1", Stream.MILESTONES, "milestone-accepted"),
+    PERIOD_CLOSED("io.billwright.period.closed.v1", Stream.PERIODS, "period-closed");
+
+    public static final String TYPE_PREFIX = "io.billwright.";
+
+    private final String type;
+    private final Stream stream;
+    private final String schema;
+
+    EventType(String type, Stream stream, String schema) {
+        this.type = type;
+        this.stream = stream;
+        this.schema = schema;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    /** The schema's name: {@code schemas/inbound/<name>.schema.json}. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The routing key to publish with: the type less {@code io.billwright.} ({@code timeentry.recorded.v1}). */
+    public String routingKey() {
+        return type.substring(TYPE_PREFIX.length());
+    }
+
+    public static Optional<EventType> of(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}
