@@ -1,0 +1,34 @@
+package io.billwright.messaging.inbound;
+
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.event.BillingEvent;
+import java.util.Objects;
+
+/**
+ * A validated inbound message, mapped to the engine's event.
+ *
+ * @param businessKey  what the message is about, whatever its id ({@code timeentry:C-1:TE-7}): the same
+ *                     item under a new message id is recognised by it
+ * @param contentHash  a hash of the canonical {@code data}: an identical resend is a duplicate, a changed
+ *                     one is a correction
+ * @param body         the message body exactly as received (kept in the event log)
+ */
+public record InboundMessage(CloudEvent envelope, EventType type, BillingEvent event, ContractId contractId,
+                             String businessKey, String contentHash, String body) {
+    public InboundMessage {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(businessKey, "businessKey");
+        Objects.requireNonNull(contentHash, "contentHash");
+    }
+
+    public String messageId() {
+        return envelope.id();
+    }
+
+    public String correlationId() {
+        return envelope.correlationId();
+    }
+}

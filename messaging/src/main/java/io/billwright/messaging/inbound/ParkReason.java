@@ -1,0 +1,27 @@
+package io.billwright.messaging.inbound;
+
+/** Why a message was parked on the dead-letter queue instead of being processed. */
+public enum ParkReason {
+    /** The body is larger than the configured limit (1 MiB by default). */
+    OVERSIZE,
+    /** The body is not JSON. */
+    MALFORMED_JSON,
+    /** {@code specversion} is missing or is not {@code 1.0}. */
+    UNSUPPORTED_SPECVERSION,
+    /** {@code type} names no inbound event type. */
+    UNKNOWN_TYPE,
+    /** The envelope or its {@code data} violates the JSON Schema. */
+    SCHEMA_VIOLATION,
+    /** An amount has more decimals than its currency has minor units. */
+    TOO_MANY_DECIMALS,
+    /** A currency code that ISO 4217 does not know. */
+    UNKNOWN_CURRENCY,
+    /** Data the schema allows but the model refuses (for example an end date before the start). */
+    INVALID_DATA,
+    /** A transient failure (database, broker) outlasted every retry. */
+    RETRIES_EXHAUSTED,
+    /** The broker redelivered the message more often than allowed: it keeps failing for a reason not caught. */
+    DELIVERY_LIMIT,
+    /** Processing failed for an unexpected reason (a defect): parked rather than retried in a loop. */
+    PROCESSING_FAILED
+}

@@ -1,0 +1,67 @@
+package io.billwright.messaging.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.engine.Outcome;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.state.ContractState;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.scenario.Scenario;
+import io.billwright.rules.scenario.ScenarioReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service keeps state in the database between messages; the simulator keeps it in memory. Running
+ * every analyst scenario both ways, with the state stored and read back after every step, must give the
+ * same decisions, packages and state.
+ */
+class StateCodecTest {
+
+    private static final Path SCENARIOS = Path.of("../rules/src/test/resources/scenarios");
+    private static RuleSet ruleSet;
+    private final StateCodec codec = new StateCodec();
+
+    @BeforeAll
+    static void loadRules() {
+        ruleSet = DefaultRuleSet.load();
+    }
+
+    @Test
+    void storedStateContinuesExactlyLikeStateInMemory() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(SCENARIOS)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(40);
+        ScenarioReader reader = new ScenarioReader();
+        BillingEngine engine = BillingEngine.using(ruleSet);
+        int steps = 0;
+        for (Path file : files) {
+            Scenario scenario = reader.read(file);
+            ContractState inMemory = null;
+            ContractState stored = null;
+            for (Scenario.Step step : scenario.steps()) {
+                ContractState empty = ContractState.empty(step.event().contractId());
+                Outcome memoryOutcome = engine.apply(step.event(), inMemory == null ? empty : inMemory);
+                Outcome storedOutcome = engine.apply(step.event(), stored == null ? empty : stored);
+                String where = file + " step " + step.number();
+                assertThat(storedOutcome.decisions()).as(where).isEqualTo(memoryOutcome.decisions());
+                assertThat(storedOutcome.packages()).as(where).isEqualTo(memoryOutcome.packages());
+                inMemory = memoryOutcome.state();
+                String json = codec.encode(storedOutcome.state());
+                stored = codec.decode(json);
+                assertThat(stored).as(where).isEqualTo(inMemory);
+                assertThat(codec.encode(stored)).as(where + " (encoding is stable)").isEqualTo(json);
+                steps++;
+            }
+        }
+        assertThat(steps).isGreaterThan(300);
+    }
+}
