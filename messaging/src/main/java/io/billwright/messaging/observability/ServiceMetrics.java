@@ -1,0 +1,64 @@
+package io.billwright.messaging.observability;
+
+import io.billwright.engine.decision.Decision;
+import io.billwright.messaging.outbox.OutboxMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The service's meters: messages consumed by type, decisions by status and reason, packages published
+ * by ERP target, messages parked by reason, and the processing latency per message.
+ */
+public final class ServiceMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer processing;
+    private final Counter outboxRetries;
+
+    public ServiceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.processing = Timer.builder("billwright.processing.latency")
+                .description("From delivery to commit, per inbound message")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.outboxRetries = Counter.builder("billwright.outbox.retries")
+                .description("Outbox publishes not confirmed, to be retried").register(registry);
+    }
+
+    public void consumed(String type, String outcome) {
+        Counter.builder("billwright.messages.consumed").description("Inbound messages by type and outcome")
+                .tag("type", type).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void decided(Decision decision) {
+        Counter.builder("billwright.decisions").description("Decisions by status and reason")
+                .tag("status", decision.status().name())
+                .tag("reason", decision.reason() == null ? "none" : decision.reason().name())
+                .register(registry).increment();
+    }
+
+    public void outboxPublished(OutboxMessage message) {
+        if (message.type().startsWith("io.billwright.package.")) {
+            Counter.builder("billwright.packages.published").description("Packages confirmed by the broker, by ERP target")
+                    .tag("erp", message.routingKey()).register(registry).increment();
+        } else {
+            Counter.builder("billwright.exceptions.published").description("Held and rejected items published")
+                    .register(registry).increment();
+        }
+    }
+
+    public void outboxRetried() {
+        outboxRetries.increment();
+    }
+
+    public void parked(String reason) {
+        Counter.builder("billwright.messages.parked").description("Messages parked on the dead-letter queue, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    public void processed(Duration elapsed) {
+        processing.record(elapsed);
+    }
+}

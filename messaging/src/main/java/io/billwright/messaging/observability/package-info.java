@@ -1,0 +1,2 @@
+/** Metrics and logging context for every message the service handles. */
+package io.billwright.messaging.observability;

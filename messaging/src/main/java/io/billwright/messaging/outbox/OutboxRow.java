@@ -1,0 +1,5 @@
+package io.billwright.messaging.outbox;
+
+/** An unsent outbox row as the relay reads it. */
+public record OutboxRow(long id, int attempts, OutboxMessage message) {
+}

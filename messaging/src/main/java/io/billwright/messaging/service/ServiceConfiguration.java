@@ -1,0 +1,138 @@
+package io.billwright.messaging.service;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.messaging.erp.ErpPayloads;
+import io.billwright.messaging.inbound.EventDecoder;
+import io.billwright.messaging.inbound.InboundHandler;
+import io.billwright.messaging.inbound.InboundSchemas;
+import io.billwright.messaging.inbound.MessageReader;
+import io.billwright.messaging.observability.ServiceMetrics;
+import io.billwright.messaging.outbox.OutboxRelay;
+import io.billwright.messaging.outbox.OutboxRepository;
+import io.billwright.messaging.parking.DeadLetterPublisher;
+import io.billwright.messaging.processing.EventProcessor;
+import io.billwright.messaging.processing.OutboundMessages;
+import io.billwright.messaging.store.ContractStateRepository;
+import io.billwright.messaging.store.DecisionLog;
+import io.billwright.messaging.store.Deduplication;
+import io.billwright.messaging.store.EventLog;
+import io.billwright.messaging.store.PackageRegistry;
+import io.billwright.messaging.store.StateCodec;
+import io.billwright.messaging.topology.Topology;
+import io.billwright.rules.DefaultRuleSet;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the service: plain objects built from settings records, no Spring types past this class. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BillwrightProperties.class)
+class ServiceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BillingEngine billingEngine() {
+        return BillingEngine.using(DefaultRuleSet.load());
+    }
+
+    @Bean
+    ServiceMetrics serviceMetrics(MeterRegistry registry) {
+        return new ServiceMetrics(registry);
+    }
+
+    @Bean
+    MessageReader messageReader(BillwrightProperties properties) {
+        return new MessageReader(new InboundSchemas(), new EventDecoder(), properties.maxMessageBytes());
+    }
+
+    @Bean
+    ContractStateRepository contractStateRepository(JdbcClient jdbc, Clock clock,
+                                                    PlatformTransactionManager transactions) {
+        return new ContractStateRepository(jdbc, new StateCodec(), clock, transactions);
+    }
+
+    @Bean
+    OutboxRepository outboxRepository(JdbcClient jdbc, DataSource dataSource) {
+        return new OutboxRepository(jdbc, supportsSkipLocked(dataSource));
+    }
+
+    @Bean
+    DeadLetterPublisher deadLetterPublisher(RabbitTemplate rabbit, Topology topology, Clock clock,
+                                            BillwrightProperties properties) {
+        return new DeadLetterPublisher(rabbit, topology, clock, properties.relay().confirmTimeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxRepository outbox, PlatformTransactionManager transactions, RabbitTemplate rabbit,
+                            DeadLetterPublisher deadLetters, ServiceMetrics metrics, Clock clock,
+                            BillwrightProperties properties) {
+        BillwrightProperties.Relay relay = properties.relay();
+        return new OutboxRelay(outbox, new TransactionTemplate(transactions), rabbit, deadLetters, metrics, clock,
+                new OutboxRelay.Settings(relay.batchSize(), relay.pollInterval(), relay.confirmTimeout(),
+                        relay.initialBackoff(), relay.maxBackoff(), relay.maxAttempts()));
+    }
+
+    @Bean
+    OutboundMessages outboundMessages(Topology topology, ErpPayloads payloads, Clock clock) {
+        return new OutboundMessages(topology, payloads, clock);
+    }
+
+    @Bean
+    EventProcessor eventProcessor(JdbcClient jdbc, ContractStateRepository states, OutboxRepository outbox,
+                                  BillingEngine engine, OutboundMessages outbound,
+                                  PlatformTransactionManager transactions, OutboxRelay relay, Clock clock) {
+        EventProcessor.Repositories store = new EventProcessor.Repositories(states, new Deduplication(jdbc),
+                new EventLog(jdbc), new DecisionLog(jdbc), new PackageRegistry(jdbc), outbox);
+        return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay::wake,
+                clock);
+    }
+
+    @Bean
+    InboundHandler inboundHandler(MessageReader reader, EventProcessor processor, DeadLetterPublisher deadLetters,
+                                  ServiceMetrics metrics, BillwrightProperties properties) {
+        BillwrightProperties.Retry retry = properties.retry();
+        return new InboundHandler(reader, processor, deadLetters, metrics, new InboundHandler.Retry(
+                retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxDeliveries()));
+    }
+
+    @Bean
+    SimpleMessageListenerContainer inboundContainer(ConnectionFactory connectionFactory, InboundHandler handler,
+                                                    Topology topology, BillwrightProperties properties) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(topology.inboundQueues().toArray(String[]::new));
+        container.setMessageListener(handler);
+        container.setConcurrentConsumers(properties.consumers());
+        container.setPrefetchCount(properties.prefetch());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        // a listener that throws has failed to park: let the queue's dead-letter exchange take the message
+        // rather than loop on it
+        container.setDefaultRequeueRejected(false);
+        container.setShutdownTimeout(30_000);
+        return container;
+    }
+
+    private static boolean supportsSkipLocked(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            return product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.billwright.messaging.store;
+
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.state.ContractState;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Contract state in the {@code contract_state} table. {@link #lock} takes the contract's row lock
+ * ({@code SELECT ... FOR UPDATE}): every message about one contract is processed under it, by whichever
+ * consumer or service instance holds it, so each contract's events apply one at a time.
+ *
+ * <p>Decoded states are cached by revision: a hit needs only the locked row's revision to be current,
+ * which it always is when this instance wrote it last.
+ */
+public final class ContractStateRepository {
+
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final JdbcClient jdbc;
+    private final StateCodec codec;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
+
+    public ContractStateRepository(JdbcClient jdbc, StateCodec codec, Clock clock,
+                                   PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A contract's state at a revision; {@code state} is empty for a contract never seen. */
+    public record Snapshot(long revision, ContractState state) {
+        public Snapshot {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * Makes sure the contract has a row to lock. Runs in its own transaction, so two consumers creating
+     * the same contract's row at once both go on (one inserts, the other finds it).
+     */
+    public void ensureRow(ContractId contractId) {
+        if (cache.containsKey(contractId.value())) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            boolean exists = jdbc.sql("select count(*) from contract_state where contract_id = ?")
+                    .param(contractId.value()).query(Integer.class).single() > 0;
+            if (!exists) {
+                try {
+                    jdbc.sql("insert into contract_state (contract_id, revision, state, updated_at) values (?, 0, null, ?)")
+                            .param(contractId.value()).param(Timestamp.from(clock.instant())).update();
+                } catch (DuplicateKeyException alreadyCreated) {
+                    status.setRollbackOnly();
+                }
+            }
+        });
+    }
+
+    /** Locks the contract's row until the surrounding transaction ends, and reads its state. */
+    public Snapshot lock(ContractId contractId) {
+        long revision = jdbc.sql("select revision from contract_state where contract_id = ? for update")
+                .param(contractId.value()).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("no state row for contract " + contractId.value()
+                        + ": ensureRow must run first"));
+        Snapshot cached = cache.get(contractId.value());
+        if (cached != null && cached.revision() == revision) {
+            return cached;
+        }
+        String json = jdbc.sql("select state from contract_state where contract_id = ?")
+                .param(contractId.value()).query(String.class).optional().orElse(null);
+        ContractState state = json == null ? ContractState.empty(contractId) : codec.decode(json);
+        return new Snapshot(revision, state);
+    }
+
+    /** Writes the state at the next revision; the caller holds the lock. Cached once the transaction commits. */
+    public Snapshot save(Snapshot before, ContractState state) {
+        long next = before.revision() + 1;
+        int updated = jdbc.sql("update contract_state set revision = ?, state = ?, updated_at = ? "
+                        + "where contract_id = ? and revision = ?")
+                .param(next).param(codec.encode(state)).param(Timestamp.from(clock.instant()))
+                .param(state.contractId().value()).param(before.revision()).update();
+        if (updated != 1) {
+            throw new IllegalStateException("contract " + state.contractId().value() + " changed under its lock");
+        }
+        return new Snapshot(next, state);
+    }
+
+    /** Called after commit: the next message for the contract skips decoding. */
+    public void remember(Snapshot snapshot) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(snapshot.state().contractId().value(), snapshot);
+    }
+
+    /** Called after a rollback: what was cached may no longer match the row. */
+    public void forget(ContractId contractId) {
+        cache.remove(contractId.value());
+    }
+}
