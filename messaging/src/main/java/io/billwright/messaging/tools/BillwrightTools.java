@@ -1,0 +1,26 @@
+package io.billwright.messaging.tools;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The commands shipped in the service jar beside the service itself. */
+@Command(name = "billwright-service.jar", mixinStandardHelpOptions = true,
+        subcommands = {PublishCommand.class, WatchCommand.class, LoadCommand.class},
+        description = "Without a command: run the billing service. With one: a tool that talks to the broker.")
+public final class BillwrightTools {
+
+    private static final Set<String> COMMANDS = Set.of("publish", "watch", "load", "--help", "-h", "help");
+
+    private BillwrightTools() {
+    }
+
+    /** Whether the arguments ask for a tool rather than the service. */
+    public static boolean wants(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        return new CommandLine(new BillwrightTools()).execute(args);
+    }
+}

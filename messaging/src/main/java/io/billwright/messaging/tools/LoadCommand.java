@@ -1,0 +1,185 @@
+package io.billwright.messaging.tools;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
+import io.billwright.engine.contract.ErpTarget;
+import io.billwright.messaging.inbound.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load benchmark. Publishes generated contracts, time entries and period closes to a running
+ * service, waits for every package, and reports events per second and the latency from publishing a
+ * period close to its package arriving on the ERP exchange. In the same run it measures a no-op relay
+ * (consume, publish with confirms, ack after the confirm) on the same broker: the ceiling.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Measure the running service: events/s and close-to-package latency, beside a no-op relay.")
+final class LoadCommand implements Callable<Integer> {
+
+    private static final int ENTRIES_PER_MONTH = 9;
+
+    @Mixin
+    BrokerOptions broker;
+
+    @Option(names = "--events", defaultValue = "20000", description = "About how many events to publish (default 20000)")
+    int events;
+
+    @Option(names = "--contracts", defaultValue = "200", description = "Contracts to spread them over (default 200)")
+    int contracts;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Events per second to publish at (0: as fast as possible)")
+    int rate;
+
+    @Option(names = "--timeout", defaultValue = "600", description = "Seconds to wait for every package (default 600)")
+    int timeoutSeconds;
+
+    @Option(names = "--no-baseline", description = "Skip the no-op relay measurement")
+    boolean noBaseline;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public Integer call() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int months = Math.max(1, (events - contracts) / (contracts * (ENTRIES_PER_MONTH + 1)));
+        List<Event> plan = plan(run, months);
+        int expectedPackages = contracts * months;
+        System.out.printf("run %s: %d events (%d contracts x %d months), %d packages expected, rate %s%n", run,
+                plan.size(), contracts, months, expectedPackages, rate == 0 ? "unlimited" : rate + "/s");
+
+        Map<String, Long> closePublished = new ConcurrentHashMap<>();
+        Map<String, Long> packageLatency = new ConcurrentHashMap<>();
+        AtomicLong lastArrival = new AtomicLong();
+        try (Connection connection = broker.connect("billwright-load")) {
+            OutboundTap.open(connection.createChannel(), broker.topology(), copy -> {
+                if (!copy.exchange().endsWith(".erp")) {
+                    return;
+                }
+                String correlation = json.readTree(copy.body()).path("correlationid").asString("");
+                Long published = closePublished.get(correlation);
+                if (published != null && packageLatency.putIfAbsent(copy.messageId(), copy.arrivedNanos() - published) == null) {
+                    lastArrival.set(copy.arrivedNanos());
+                }
+            });
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            long start = System.nanoTime();
+            for (int i = 0; i < plan.size(); i++) {
+                Event event = plan.get(i);
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+                if (event.close()) {
+                    closePublished.put(event.correlationId(), System.nanoTime());
+                }
+                AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder().messageId(event.id())
+                        .contentType("application/cloudevents+json").build();
+                channel.basicPublish(broker.topology().inboundExchange(), event.routingKey(), true, properties,
+                        event.body().getBytes(StandardCharsets.UTF_8));
+                if (i % 200 == 199) {
+                    channel.waitForConfirmsOrDie(30_000);
+                }
+            }
+            channel.waitForConfirmsOrDie(30_000);
+            long published = System.nanoTime();
+            long deadline = published + timeoutSeconds * 1_000_000_000L;
+            while (packageLatency.size() < expectedPackages && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            report(plan.size(), start, published, lastArrival.get(), expectedPackages, packageLatency);
+        }
+        if (!noBaseline) {
+            double ceiling = new NoOpRelay(broker).measure(Math.min(plan.size(), 20_000));
+            System.out.printf("no-op relay (consume, publish with confirms, ack after confirm): %.0f msg/s%n", ceiling);
+        }
+        return 0;
+    }
+
+    private static void report(int events, long start, long published, long lastArrival, int expected,
+                               Map<String, Long> latency) {
+        List<Long> sorted = new ArrayList<>(latency.values());
+        sorted.sort(null);
+        double seconds = (Math.max(lastArrival, published) - start) / 1e9;
+        System.out.printf("published %d events in %.2f s; %d of %d packages arrived%n", events,
+                (published - start) / 1e9, sorted.size(), expected);
+        System.out.printf("end to end: %.0f events/s (first publish to last package, %.2f s)%n", events / seconds,
+                seconds);
+        if (!sorted.isEmpty()) {
+            System.out.printf("close -> package latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+        }
+        if (sorted.size() < expected) {
+            System.out.println("WARNING: not every package arrived before the timeout");
+        }
+    }
+
+    private static double pct(List<Long> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+
+    /** One event to publish. */
+    private record Event(String id, String routingKey, String correlationId, String body, boolean close) {
+    }
+
+    private List<Event> plan(String run, int months) {
+        ErpTarget[] targets = ErpTarget.values();
+        List<Event> plan = new ArrayList<>();
+        for (int c = 0; c < contracts; c++) {
+            String contract = "LOAD-" + run + "-" + c;
+            plan.add(event(run, EventType.CONTRACT_RECEIVED, contract + "-v1", """
+                    {"id":"%s","version":1,"status":"APPROVED","effectiveFrom":"2026-01-01","currency":"EUR",\
+                    "billingModel":"TIME_AND_MATERIALS","customer":{"id":"CUST-%d","name":"Customer %d","country":"DE",\
+                    "taxId":"DE123456789"},"seller":{"id":"BW-DE","country":"DE"},\
+                    "rateCard":{"CONSULTANT":"110.00","SENIOR":"160.00"},\
+                    "retention":{"percent":"5","cap":"1000000.00","taxPoint":"AT_INVOICE"},"erpTarget":"%s"}"""
+                    .formatted(contract, c, c, targets[c % targets.length].name()), false));
+        }
+        for (int m = 0; m < months; m++) {
+            LocalDate first = LocalDate.of(2026, 1, 1).plusMonths(m);
+            for (int e = 0; e < ENTRIES_PER_MONTH; e++) {
+                for (int c = 0; c < contracts; c++) {
+                    String contract = "LOAD-" + run + "-" + c;
+                    String entry = "TE-" + m + "-" + e;
+                    plan.add(event(run, EventType.TIME_ENTRY_RECORDED, contract + "-" + entry, """
+                            {"contractId":"%s","timeEntry":{"id":"%s","person":"p%d","role":"%s","date":"%s",\
+                            "hours":"%s","status":"APPROVED"}}""".formatted(contract, entry, e,
+                            e % 3 == 0 ? "SENIOR" : "CONSULTANT", first.plusDays(e), e % 2 == 0 ? "8" : "7.5"), false));
+                }
+            }
+            for (int c = 0; c < contracts; c++) {
+                String contract = "LOAD-" + run + "-" + c;
+                plan.add(event(run, EventType.PERIOD_CLOSED, contract + "-close-" + m, """
+                        {"contractId":"%s","period":{"id":"%s","start":"%s","end":"%s"}}""".formatted(contract,
+                        first.toString().substring(0, 7), first, first.plusMonths(1).minusDays(1)), true));
+            }
+        }
+        return plan;
+    }
+
+    private static Event event(String run, EventType type, String key, String data, boolean close) {
+        String id = "load-" + run + "-" + key;
+        String body = """
+                {"specversion":"1.0","id":"%s","source":"/load","type":"%s","datacontenttype":"application/json",\
+                "correlationid":"%s","data":%s}""".formatted(id, type.type(), id, data);
+        return new Event(id, type.routingKey(), id, body, close);
+    }
+}

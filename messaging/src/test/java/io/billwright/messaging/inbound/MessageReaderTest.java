@@ -1,0 +1,135 @@
+package io.billwright.messaging.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.billwright.engine.event.TimeEntryRecorded;
+import io.billwright.messaging.support.TestMessages;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input is refused with its reason and the offending field; good input maps exactly. */
+class MessageReaderTest {
+
+    private final MessageReader reader = new MessageReader(new InboundSchemas(), new EventDecoder(), 1 << 20);
+
+    @Test
+    void mapsAValidTimeEntryToTheEngineEvent() {
+        TestMessages.Msg msg = TestMessages.timeEntry("C-1", "TE-7", LocalDate.of(2026, 1, 5), "7.50", "APPROVED");
+        InboundMessage message = read(msg.body());
+        assertThat(message.type()).isEqualTo(EventType.TIME_ENTRY_RECORDED);
+        assertThat(message.businessKey()).isEqualTo("timeentry:C-1:TE-7");
+        assertThat(message.correlationId()).isEqualTo("corr-" + msg.id());
+        TimeEntryRecorded event = (TimeEntryRecorded) message.event();
+        assertThat(event.id().value()).isEqualTo(msg.id());
+        assertThat(event.entry().hours()).isEqualByComparingTo("7.5");
+        assertThat(event.entry().hours().toPlainString()).as("nothing rounded on the way").isEqualTo("7.50");
+    }
+
+    @Test
+    void theSameDataInAnotherKeyOrderHasTheSameContentHash() {
+        String a = TestMessages.envelope(EventType.PERIOD_CLOSED, "m1",
+                "{\"contractId\":\"C-1\",\"period\":{\"id\":\"P1\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"}}").body();
+        String b = TestMessages.envelope(EventType.PERIOD_CLOSED, "m2",
+                "{\"period\":{\"end\":\"2026-01-31\",\"id\":\"P1\",\"start\":\"2026-01-01\"},\"contractId\":\"C-1\"}").body();
+        assertThat(read(a).contentHash()).isEqualTo(read(b).contentHash());
+        assertThat(read(a).businessKey()).isEqualTo(read(b).businessKey());
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        RejectedMessage rejected = reject("{\"specversion\":\"1.0\", \"id\": ");
+        assertThat(rejected.reason()).isEqualTo(ParkReason.MALFORMED_JSON);
+        assertThat(rejected.detail()).contains("line 1");
+    }
+
+    @Test
+    void refusesJsonThatIsNotAnObject() {
+        assertThat(reject("[1, 2]").reason()).isEqualTo(ParkReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void refusesAMissingOrWrongSpecversion() {
+        String body = TestMessages.timeEntry("C-1", "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED").body();
+        RejectedMessage missing = reject(body.replace("\"specversion\":\"1.0\",", ""));
+        assertThat(missing.reason()).isEqualTo(ParkReason.UNSUPPORTED_SPECVERSION);
+        assertThat(missing.field()).isEqualTo("specversion");
+        RejectedMessage old = reject(body.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""));
+        assertThat(old.reason()).isEqualTo(ParkReason.UNSUPPORTED_SPECVERSION);
+        assertThat(old.detail()).contains("0.3");
+    }
+
+    @Test
+    void refusesAnUnknownEventType() {
+        String body = TestMessages.envelope(EventType.PERIOD_CLOSED, "m1", "{}").body()
+                .replace(EventType.PERIOD_CLOSED.type(), "io.billwright.invoice.paid.v1");
+        RejectedMessage rejected = reject(body);
+        assertThat(rejected.reason()).isEqualTo(ParkReason.UNKNOWN_TYPE);
+        assertThat(rejected.field()).isEqualTo("type");
+        assertThat(rejected.detail()).contains("io.billwright.invoice.paid.v1");
+    }
+
+    @Test
+    void refusesDataThatViolatesTheSchemaNamingTheField() {
+        String body = TestMessages.timeEntry("C-1", "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED").body()
+                .replace("\"hours\":\"8\"", "\"hours\":8");
+        RejectedMessage rejected = reject(body);
+        assertThat(rejected.reason()).isEqualTo(ParkReason.SCHEMA_VIOLATION);
+        assertThat(rejected.field()).isEqualTo("data.timeEntry.hours");
+    }
+
+    @Test
+    void refusesAMissingRequiredFieldNamingIt() {
+        String body = TestMessages.timeEntry("C-1", "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED").body()
+                .replace("\"date\":\"2026-01-05\",", "");
+        RejectedMessage rejected = reject(body);
+        assertThat(rejected.reason()).isEqualTo(ParkReason.SCHEMA_VIOLATION);
+        assertThat(rejected.field()).isEqualTo("data.timeEntry.date");
+    }
+
+    @Test
+    void refusesANegativeAmount() {
+        RejectedMessage rejected = reject(TestMessages.expense("C-1", "EX-1", "-12.00", "EUR").body());
+        assertThat(rejected.reason()).isEqualTo(ParkReason.SCHEMA_VIOLATION);
+        assertThat(rejected.field()).isEqualTo("data.expense.amount");
+    }
+
+    @Test
+    void refusesMoreDecimalsThanTheCurrencyHas() {
+        RejectedMessage euro = reject(TestMessages.expense("C-1", "EX-1", "12.345", "EUR").body());
+        assertThat(euro.reason()).isEqualTo(ParkReason.TOO_MANY_DECIMALS);
+        assertThat(euro.field()).isEqualTo("data.expense.amount");
+        assertThat(euro.detail()).contains("EUR");
+        RejectedMessage yen = reject(TestMessages.expense("C-1", "EX-2", "1200.5", "JPY").body());
+        assertThat(yen.reason()).isEqualTo(ParkReason.TOO_MANY_DECIMALS);
+        assertThat(read(TestMessages.expense("C-1", "EX-3", "12.340", "EUR").body()).businessKey())
+                .as("trailing zeros are not extra decimals").isEqualTo("expense:C-1:EX-3");
+    }
+
+    @Test
+    void refusesAnUnknownCurrency() {
+        RejectedMessage rejected = reject(TestMessages.expense("C-1", "EX-1", "12.00", "XQZ").body());
+        assertThat(rejected.reason()).isEqualTo(ParkReason.UNKNOWN_CURRENCY);
+        assertThat(rejected.field()).isEqualTo("data.expense.currency");
+        assertThat(rejected.detail()).contains("XQZ");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitBeforeParsingIt() {
+        String padding = "x".repeat((1 << 20) + 1);
+        RejectedMessage rejected = reject("{\"pad\":\"" + padding + "\"}");
+        assertThat(rejected.reason()).isEqualTo(ParkReason.OVERSIZE);
+        assertThat(rejected.detail()).contains("1048576");
+    }
+
+    private InboundMessage read(String body) {
+        return reader.read(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RejectedMessage reject(String body) {
+        RejectedMessage rejected = catchThrowableOfType(RejectedMessage.class, () -> read(body));
+        assertThat(rejected).as("rejected").isNotNull();
+        return rejected;
+    }
+}

@@ -1,0 +1,58 @@
+package io.billwright.messaging.support;
+
+import io.billwright.messaging.service.BillwrightService;
+import io.billwright.messaging.topology.Topology;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts and stops the real service, as {@code java -jar} would, against the test's broker and database. */
+public final class ServiceHarness implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceHarness(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static ServiceHarness start(Topology topology, TestInfrastructure.Database database,
+                                       Map<String, Object> overrides) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.rabbitmq.host", infra.rabbitHost());
+        properties.put("spring.rabbitmq.port", infra.rabbitPort());
+        properties.put("spring.rabbitmq.username", infra.rabbitUser());
+        properties.put("spring.rabbitmq.password", infra.rabbitPassword());
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
+        if (database.schema() != null) {
+            properties.put("spring.flyway.schemas", database.schema());
+        }
+        properties.put("billwright.namespace", topology.namespace());
+        properties.put("server.port", 0);
+        properties.put("billwright.relay.poll-interval", "100ms");
+        properties.putAll(overrides);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillwrightService.class)
+                .properties(properties).run();
+        return new ServiceHarness(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public int httpPort() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+    }
+
+    public boolean isRunning() {
+        return context.isRunning();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

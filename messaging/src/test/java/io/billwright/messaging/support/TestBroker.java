@@ -1,0 +1,176 @@
+package io.billwright.messaging.support;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.MessageProperties;
+import io.billwright.messaging.topology.Topology;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A plain RabbitMQ client for tests: publishes the way an upstream system would (persistent, with
+ * confirms) and reads queues the way a connector would. Independent of the service's Spring AMQP.
+ */
+public final class TestBroker implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+
+    public TestBroker() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(infra.rabbitHost());
+        factory.setPort(infra.rabbitPort());
+        factory.setUsername(infra.rabbitUser());
+        factory.setPassword(infra.rabbitPassword());
+        try {
+            connection = factory.newConnection("billwright-test");
+            channel = connection.createChannel();
+            channel.confirmSelect();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + infra.rabbitHost() + ":"
+                    + infra.rabbitPort(), e);
+        }
+    }
+
+    /** A message as a consumer sees it. */
+    public record Received(String body, Map<String, Object> headers, String messageId, String correlationId) {
+        public String header(String name) {
+            Object value = headers.get(name);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    public void publish(Topology topology, TestMessages.Msg message) {
+        publish(topology.inboundExchange(), message.routingKey(), message.body().getBytes(StandardCharsets.UTF_8),
+                message.id());
+    }
+
+    public void publish(String exchange, String routingKey, byte[] body, String messageId) {
+        AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
+                .messageId(messageId).contentType("application/cloudevents+json").build();
+        try {
+            channel.basicPublish(exchange, routingKey, true, properties, body);
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (IOException | InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("publish to " + exchange + " failed", e);
+        }
+    }
+
+    /** Waits until {@code count} messages have been read from {@code queue}, or the timeout passes. */
+    public List<Received> await(String queue, int count, Duration timeout) {
+        List<Received> received = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Received next = get(queue);
+            if (next == null) {
+                pause();
+            } else {
+                received.add(next);
+            }
+        }
+        return received;
+    }
+
+    /** Reads everything that arrives on {@code queue} until it has been quiet for {@code quiet}. */
+    public List<Received> drain(String queue, Duration quiet) {
+        List<Received> received = new ArrayList<>();
+        long quietUntil = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < quietUntil) {
+            Received next = get(queue);
+            if (next == null) {
+                pause();
+            } else {
+                received.add(next);
+                quietUntil = System.nanoTime() + quiet.toNanos();
+            }
+        }
+        return received;
+    }
+
+    public long depth(String queue) {
+        try {
+            return channel.messageCount(queue);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Received get(String queue) {
+        try {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response == null) {
+                return null;
+            }
+            AMQP.BasicProperties props = response.getProps();
+            Map<String, Object> headers = props.getHeaders() == null ? Map.of() : new HashMap<>(props.getHeaders());
+            return new Received(new String(response.getBody(), StandardCharsets.UTF_8), headers, props.getMessageId(),
+                    props.getCorrelationId());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + queue, e);
+        }
+    }
+
+    /** Removes a queue (to make a route fail) and puts it back, bound as the service binds it. */
+    public void deleteQueue(String queue) {
+        try {
+            channel.queueDelete(queue);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void declareQuorumQueue(String queue, String exchange, String routingKey) {
+        try {
+            channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(queue, exchange, routingKey);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes every queue and exchange of a test's namespace. */
+    public void deleteNamespace(Topology topology) {
+        for (String queue : topology.allQueues()) {
+            try {
+                channel.queueDelete(queue);
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        for (String exchange : topology.allExchanges()) {
+            try {
+                channel.exchangeDelete(exchange);
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // the broker went away first: nothing to release
+        }
+    }
+}
