@@ -1,0 +1,25 @@
+package io.billwright.messaging.erp;
+
+import io.billwright.engine.billing.PackageTotals;
+import io.billwright.engine.billing.Trigger;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Maps the Billwright header that every ERP payload carries. */
+@Mapper(config = ErpMapperConfig.class, uses = ErpValues.class)
+public interface PackageHeaderMapper {
+
+    @Mapping(target = "packageId", source = "billingPackage.id.value")
+    @Mapping(target = "contractId", source = "billingPackage.contractId.value")
+    @Mapping(target = "contractVersion", source = "billingPackage.contractVersion")
+    @Mapping(target = "trigger", source = "billingPackage.trigger")
+    @Mapping(target = "ruleSetVersion", source = "billingPackage.ruleSetVersion")
+    @Mapping(target = "correlationId", source = "correlationId")
+    @Mapping(target = "totals", source = "billingPackage.totals")
+    PackageHeader toHeader(IssuedPackage source);
+
+    PackageTrigger toTrigger(Trigger trigger);
+
+    @Mapping(target = "currency", source = "net.currency")
+    PackageAmounts toAmounts(PackageTotals totals);
+}
