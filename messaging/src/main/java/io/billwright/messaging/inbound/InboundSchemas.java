@@ -50,13 +50,28 @@ public final class InboundSchemas {
             return null;
         }
         Error error = errors.get(0);
-        String location = error.getInstanceLocation().toString().replaceFirst("^\\$", "");
-        String field = (root + location).replaceFirst("^\\.", "");
-        if (error.getProperty() != null && !field.endsWith(error.getProperty())
-                && "required".equals(error.getKeyword())) {
-            field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
+        String field = root + dotted(error.getInstanceLocation().toString());
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            field = field + "." + error.getProperty();
         }
+        field = field.replaceFirst("^\\.", "");
         return new Violation(field.isEmpty() ? "(message)" : field, error.getMessage());
+    }
+
+    /** A JSON Pointer ({@code /timeEntry/hours}, {@code /milestones/0/amount}) as {@code .timeEntry.hours}. */
+    static String dotted(String location) {
+        if (location.startsWith("$")) {
+            return location.substring(1);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : location.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            out.append(name.chars().allMatch(Character::isDigit) ? "[" + name + "]" : "." + name);
+        }
+        return out.toString();
     }
 
     private static Schema load(SchemaRegistry registry, String name) {
