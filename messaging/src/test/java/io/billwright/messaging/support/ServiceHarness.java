@@ -34,8 +34,10 @@ public final class ServiceHarness implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("billwright.relay.poll-interval", "100ms");
         properties.putAll(overrides);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillwrightService.class)
-                .properties(properties).run();
+        // as command-line arguments: they outrank application.yml, as a deployment's settings do
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillwrightService.class).run(args);
         return new ServiceHarness(context);
     }
 
