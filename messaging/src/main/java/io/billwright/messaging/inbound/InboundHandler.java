@@ -134,11 +134,27 @@ public final class InboundHandler implements MessageListener {
                     || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
                 return true;
             }
+            if (t instanceof java.sql.SQLException sql && isTransientState(sql.getSQLState())) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
         }
         return false;
+    }
+
+    /**
+     * SQL states that mean "try again": connection exceptions (08), serialization failure and deadlock
+     * (40001, 40P01), lock not available (55P03), server shutting down or starting (57P01-57P03),
+     * insufficient resources (53), and H2's lock and statement timeouts (HYT00, HYT01).
+     */
+    static boolean isTransientState(String state) {
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.equals("40001") || state.equals("40P01")
+                || state.equals("55P03") || state.startsWith("57P") || state.equals("HYT00") || state.equals("HYT01");
     }
 
     private static long deliveryCount(MessageProperties properties) {

@@ -38,6 +38,7 @@ class OutboxRetryIT {
 
         try (TestBroker broker = new TestBroker();
              ServiceHarness ignored = ServiceHarness.start(topology, database, FAST_RELAY)) {
+            publisherConnected(broker, topology, database);
             broker.deleteQueue(queue);
             billOnePeriod(broker, topology, database, contract, "SAP_S4HANA");
             assertThat(Sql.awaitCount(database, "select max(attempts) from outbox where message_type like '%package%'",
@@ -68,6 +69,7 @@ class OutboxRetryIT {
 
         try (TestBroker broker = new TestBroker();
              ServiceHarness ignored = ServiceHarness.start(topology, database, FAST_RELAY)) {
+            publisherConnected(broker, topology, database);
             broker.deleteQueue(topology.erpQueue(ErpTarget.NETSUITE));
             billOnePeriod(broker, topology, database, contract, "NETSUITE");
             List<TestBroker.Received> parked = broker.await(topology.deadLetterQueue(), 1, Duration.ofSeconds(30));
@@ -84,6 +86,18 @@ class OutboxRetryIT {
         }
     }
 
+    /**
+     * The service declares its topology again on every new connection, so a queue deleted before its
+     * publisher connection opens would simply come back: publish something first.
+     */
+    private static void publisherConnected(TestBroker broker, Topology topology, TestInfrastructure.Database database) {
+        broker.publish(topology, TestMessages.timeEntry("C-NONE-" + topology.namespace(), "TE-0",
+                LocalDate.of(2026, 1, 5), "1", "APPROVED"));
+        assertThat(broker.await(topology.exceptionsQueue(), 1, Duration.ofSeconds(20))).hasSize(1);
+        Sql.awaitCount(database, "select count(*) from outbox where sent_at is not null", n -> n == 1,
+                Duration.ofSeconds(10));
+    }
+
     private static void billOnePeriod(TestBroker broker, Topology topology, TestInfrastructure.Database database,
                                       String contract, String erp) {
         Msg[] messages = {TestMessages.contract(contract, erp),
@@ -91,7 +105,7 @@ class OutboxRetryIT {
         for (Msg message : messages) {
             broker.publish(topology, message);
         }
-        Sql.awaitCount(database, "select count(*) from event_log", n -> n == 2, Duration.ofSeconds(20));
+        Sql.awaitCount(database, "select count(*) from event_log", n -> n == 3, Duration.ofSeconds(20));
         broker.publish(topology, TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 1, 31)));
     }
