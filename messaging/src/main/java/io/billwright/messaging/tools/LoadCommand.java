@@ -153,23 +153,32 @@ final class LoadCommand implements Callable<Integer> {
                     "retention":{"percent":"5","cap":"1000000.00","taxPoint":"AT_INVOICE"},"erpTarget":"%s"}"""
                     .formatted(contract, c, c, targets[c % targets.length].name()), false));
         }
-        for (int m = 0; m < months; m++) {
-            LocalDate first = LocalDate.of(2026, 1, 1).plusMonths(m);
-            for (int e = 0; e < ENTRIES_PER_MONTH; e++) {
-                for (int c = 0; c < contracts; c++) {
-                    String contract = "LOAD-" + run + "-" + c;
-                    String entry = "TE-" + m + "-" + e;
-                    plan.add(event(run, EventType.TIME_ENTRY_RECORDED, contract + "-" + entry, """
-                            {"contractId":"%s","timeEntry":{"id":"%s","person":"p%d","role":"%s","date":"%s",\
-                            "hours":"%s","status":"APPROVED"}}""".formatted(contract, entry, e,
-                            e % 3 == 0 ? "SENIOR" : "CONSULTANT", first.plusDays(e), e % 2 == 0 ? "8" : "7.5"), false));
+        // each month's closes go out after the next month's entries: a backlog of a month of entries can
+        // never overtake the close it belongs to (streams have queues of their own, so order across them
+        // is not guaranteed)
+        for (int m = 0; m <= months; m++) {
+            if (m < months) {
+                LocalDate first = LocalDate.of(2026, 1, 1).plusMonths(m);
+                for (int e = 0; e < ENTRIES_PER_MONTH; e++) {
+                    for (int c = 0; c < contracts; c++) {
+                        String contract = "LOAD-" + run + "-" + c;
+                        String entry = "TE-" + m + "-" + e;
+                        plan.add(event(run, EventType.TIME_ENTRY_RECORDED, contract + "-" + entry, """
+                                {"contractId":"%s","timeEntry":{"id":"%s","person":"p%d","role":"%s","date":"%s",\
+                                "hours":"%s","status":"APPROVED"}}""".formatted(contract, entry, e,
+                                e % 3 == 0 ? "SENIOR" : "CONSULTANT", first.plusDays(e), e % 2 == 0 ? "8" : "7.5"),
+                                false));
+                    }
                 }
             }
-            for (int c = 0; c < contracts; c++) {
-                String contract = "LOAD-" + run + "-" + c;
-                plan.add(event(run, EventType.PERIOD_CLOSED, contract + "-close-" + m, """
-                        {"contractId":"%s","period":{"id":"%s","start":"%s","end":"%s"}}""".formatted(contract,
-                        first.toString().substring(0, 7), first, first.plusMonths(1).minusDays(1)), true));
+            if (m > 0) {
+                LocalDate first = LocalDate.of(2026, 1, 1).plusMonths(m - 1);
+                for (int c = 0; c < contracts; c++) {
+                    String contract = "LOAD-" + run + "-" + c;
+                    plan.add(event(run, EventType.PERIOD_CLOSED, contract + "-close-" + (m - 1), """
+                            {"contractId":"%s","period":{"id":"%s","start":"%s","end":"%s"}}""".formatted(contract,
+                            first.toString().substring(0, 7), first, first.plusMonths(1).minusDays(1)), true));
+                }
             }
         }
         return plan;

@@ -36,6 +36,11 @@ final class PublishCommand implements Callable<Integer> {
             description = "After publishing, print packages and exceptions for this long (0: do not wait; default 10)")
     int watchSeconds;
 
+    @Option(names = "--pause", defaultValue = "250", paramLabel = "MILLIS",
+            description = "Wait this long after each confirmed message (default 250), so events on different "
+                    + "queues are decided in file order, as in a scenario; 0 publishes as fast as possible")
+    int pauseMillis;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
@@ -73,6 +78,11 @@ final class PublishCommand implements Callable<Integer> {
                     channel.basicPublish(broker.topology().inboundExchange(), routingKey, true, properties,
                             line.getBytes(StandardCharsets.UTF_8));
                     published++;
+                    if (pauseMillis > 0) {
+                        // streams have queues of their own, so only time keeps their events in file order
+                        channel.waitForConfirmsOrDie(30_000);
+                        Thread.sleep(pauseMillis);
+                    }
                 }
             }
             channel.waitForConfirmsOrDie(30_000);
