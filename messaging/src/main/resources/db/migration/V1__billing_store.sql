@@ -1,11 +1,20 @@
 -- Billwright's store. Portable SQL: runs on PostgreSQL (production) and H2 (embedded default).
 
--- One row per contract: the engine's state, and the row every message about the contract locks.
+-- One row per contract: the row every message about the contract locks, its revision, and the engine
+-- state apart from its items (contract versions, cap and retainer positions, triggers, milestones).
 create table contract_state (
     contract_id  varchar(200)             not null primary key,
     revision     bigint                   not null,
     state        text,
     updated_at   timestamp with time zone not null
+);
+
+-- The state's items, one row each, so a message writes only the items it changed.
+create table contract_item (
+    contract_id  varchar(200)  not null,
+    item_key     varchar(600)  not null,
+    record       text          not null,
+    primary key (contract_id, item_key)
 );
 
 -- Every applied inbound message, as received: the audit trail and the source for simulations.
@@ -14,7 +23,7 @@ create table event_log (
     message_id     varchar(200)             not null unique,
     contract_id    varchar(200)             not null,
     event_type     varchar(100)             not null,
-    business_key   varchar(400)             not null,
+    business_key   varchar(600)             not null,
     correlation_id varchar(200)             not null,
     received_at    timestamp with time zone not null,
     body           text                     not null
@@ -26,17 +35,20 @@ create index event_log_received on event_log (received_at);
 create table processed_message (
     message_id   varchar(200)             not null primary key,
     contract_id  varchar(200)             not null,
+    content_hash varchar(64)              not null,
     outcome      varchar(30)              not null,
     processed_at timestamp with time zone not null
 );
 
 -- Dedup by business key: the last content seen for each business item (an identical resend under a new
--- message id changes nothing; a changed one is a correction).
+-- message id changes nothing; a changed one is a correction, unless its CloudEvents time is older than
+-- the content already applied: then it is stale and skipped).
 create table business_key (
-    contract_id  varchar(200) not null,
-    business_key varchar(400) not null,
-    content_hash varchar(64)  not null,
-    message_id   varchar(200) not null,
+    contract_id  varchar(200)             not null,
+    business_key varchar(600)             not null,
+    content_hash varchar(64)              not null,
+    message_id   varchar(200)             not null,
+    event_time   timestamp with time zone,
     primary key (contract_id, business_key)
 );
 

@@ -56,8 +56,8 @@ public final class InboundHandler implements MessageListener {
         long started = System.nanoTime();
         MessageProperties properties = message.getMessageProperties();
         String queue = properties.getConsumerQueue();
-        MDC.put("messageId", String.valueOf(properties.getMessageId()));
-        MDC.put("correlationId", String.valueOf(properties.getCorrelationId()));
+        putIfPresent("messageId", properties.getMessageId());
+        putIfPresent("correlationId", properties.getCorrelationId());
         String messageId = properties.getMessageId();
         try {
             long deliveries = deliveryCount(properties);
@@ -82,6 +82,11 @@ public final class InboundHandler implements MessageListener {
             log.warn("parking message from {}: {} at '{}': {}", queue, rejected.reason(), rejected.field(),
                     rejected.detail());
             park(message, queue, messageId, rejected.reason().name(), rejected.field(), rejected.detail(), 1);
+        } catch (ParkingFailed failed) {
+            throw failed;
+        } catch (RuntimeException unexpected) {
+            log.error("reading the message failed unexpectedly; parking", unexpected);
+            park(message, queue, messageId, ParkReason.PROCESSING_FAILED.name(), "", unexpected.toString(), 1);
         } finally {
             metrics.processed(Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("messageId");
@@ -95,6 +100,8 @@ public final class InboundHandler implements MessageListener {
         for (int attempt = 1; ; attempt++) {
             try {
                 return processor.process(inbound);
+            } catch (RejectedMessage rejected) {
+                throw rejected;
             } catch (RuntimeException e) {
                 if (!isTransient(e)) {
                     log.error("processing failed for a reason that a retry cannot fix; parking", e);
@@ -110,6 +117,7 @@ public final class InboundHandler implements MessageListener {
                 }
                 log.warn("transient failure (attempt {} of {}), retrying in {}: {}", attempt, retry.maxAttempts(),
                         backoff, e.toString());
+                metrics.retried();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
                         : backoff.multipliedBy(2);
@@ -117,11 +125,34 @@ public final class InboundHandler implements MessageListener {
         }
     }
 
+    /**
+     * Parks the message, confirmed. If parking fails (the dead-letter queue is unavailable), the message
+     * goes back to its queue after a pause, to be tried again: never acked unparked, never dropped.
+     */
     private void park(Message message, String queue, String messageId, String reason, String field, String detail,
                       int attempts) {
-        deadLetters.park(new DeadLetterPublisher.Parcel(message.getBody(), message.getMessageProperties(), queue,
-                messageId, reason, field, detail, attempts));
+        try {
+            deadLetters.park(new DeadLetterPublisher.Parcel(message.getBody(), message.getMessageProperties(), queue,
+                    messageId, reason, field, detail, attempts));
+        } catch (RuntimeException e) {
+            log.error("could not park the message ({}); returning it to {}", e.toString(), queue);
+            sleep(retry.maxBackoff());
+            throw new ParkingFailed("parking failed: " + e.getMessage(), e);
+        }
         metrics.parked(reason);
+    }
+
+    /** Parking failed: the message is requeued rather than acked or dropped. */
+    static final class ParkingFailed extends ImmediateRequeueAmqpException {
+        ParkingFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void putIfPresent(String key, String value) {
+        if (value != null) {
+            MDC.put(key, value);
+        }
     }
 
     /** Database unreachable, connection lost, lock timeout, deadlock, serialization failure. */
@@ -146,7 +177,8 @@ public final class InboundHandler implements MessageListener {
 
     /**
      * SQL states that mean "try again": connection exceptions (08), serialization failure and deadlock
-     * (40001, 40P01), lock not available (55P03), server shutting down or starting (57P01-57P03),
+     * (40001, 40P01), lock not available (55P03), server shutting down or starting (57P01-57P03), statement
+     * cancelled or timed out (57014),
      * insufficient resources (53), and H2's lock and statement timeouts (HYT00, HYT01).
      */
     static boolean isTransientState(String state) {
@@ -154,7 +186,8 @@ public final class InboundHandler implements MessageListener {
             return false;
         }
         return state.startsWith("08") || state.startsWith("53") || state.equals("40001") || state.equals("40P01")
-                || state.equals("55P03") || state.startsWith("57P") || state.equals("HYT00") || state.equals("HYT01");
+                || state.equals("55P03") || state.startsWith("57P") || state.equals("57014") || state.equals("HYT00")
+                || state.equals("HYT01");
     }
 
     private static long deliveryCount(MessageProperties properties) {

@@ -28,6 +28,11 @@ public record InboundMessage(CloudEvent envelope, EventType type, BillingEvent e
         return envelope.id();
     }
 
+    /** The CloudEvents {@code time}, or null when the message has none. */
+    public java.time.Instant time() {
+        return envelope.time() == null ? null : java.time.OffsetDateTime.parse(envelope.time()).toInstant();
+    }
+
     public String correlationId() {
         return envelope.correlationId();
     }

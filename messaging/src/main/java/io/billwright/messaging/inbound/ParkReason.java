@@ -18,6 +18,8 @@ public enum ParkReason {
     UNKNOWN_CURRENCY,
     /** Data the schema allows but the model refuses (for example an end date before the start). */
     INVALID_DATA,
+    /** The message id was processed before with different content: ids must be unique across sources. */
+    ID_REUSED,
     /** A transient failure (database, broker) outlasted every retry. */
     RETRIES_EXHAUSTED,
     /** The broker redelivered the message more often than allowed: it keeps failing for a reason not caught. */

@@ -53,6 +53,11 @@ public final class ServiceMetrics {
         outboxRetries.increment();
     }
 
+    public void retried() {
+        Counter.builder("billwright.messages.retried").description("Transient failures retried while processing")
+                .register(registry).increment();
+    }
+
     public void parked(String reason) {
         Counter.builder("billwright.messages.parked").description("Messages parked on the dead-letter queue, by reason")
                 .tag("reason", reason).register(registry).increment();

@@ -29,6 +29,7 @@ public final class DeadLetterPublisher {
     public static final String MESSAGE_ID = "x-billwright-message-id";
     public static final String ATTEMPTS = "x-billwright-attempts";
     public static final String PARKED_AT = "x-billwright-parked-at";
+    public static final String ORIGINAL_DELIVERY_COUNT = "x-billwright-original-delivery-count";
 
     private final RabbitTemplate rabbit;
     private final Topology topology;
@@ -51,7 +52,17 @@ public final class DeadLetterPublisher {
         MessageProperties properties = new MessageProperties();
         MessageProperties original = parcel.original();
         if (original != null) {
-            original.getHeaders().forEach(properties::setHeader);
+            // the broker's own bookkeeping stays behind: a parked message replayed later starts afresh
+            original.getHeaders().forEach((name, value) -> {
+                if (!name.startsWith("x-death") && !name.startsWith("x-first-death") && !name.startsWith("x-last-death")
+                        && !name.equals("x-delivery-count")) {
+                    properties.setHeader(name, value);
+                }
+            });
+            Object deliveries = original.getHeaders().get("x-delivery-count");
+            if (deliveries != null) {
+                properties.setHeader(ORIGINAL_DELIVERY_COUNT, deliveries);
+            }
             properties.setContentType(original.getContentType());
             properties.setCorrelationId(original.getCorrelationId());
             properties.setMessageId(original.getMessageId());

@@ -8,6 +8,8 @@ import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.state.ContractState;
 import io.billwright.messaging.inbound.InboundMessage;
+import io.billwright.messaging.inbound.ParkReason;
+import io.billwright.messaging.inbound.RejectedMessage;
 import io.billwright.messaging.outbox.OutboxRepository;
 import io.billwright.messaging.store.ContractStateRepository;
 import io.billwright.messaging.store.ContractStateRepository.Snapshot;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the packages and their outbox rows. Nothing is published here; the relay publishes after commit.
  */
 public final class EventProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
     private final Repositories store;
     private final Supplier<BillingEngine> engine;
@@ -58,7 +64,7 @@ public final class EventProcessor {
     }
 
     public ProcessingResult process(InboundMessage message) {
-        if (store.dedup().isProcessed(message.messageId())) {
+        if (alreadyProcessed(message)) {
             return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
         }
         store.states().ensureRow(message.contractId());
@@ -83,20 +89,31 @@ public final class EventProcessor {
         String contractId = message.contractId().value();
         Snapshot before = store.states().lock(message.contractId());
         Instant now = clock.instant();
-        if (store.dedup().isProcessed(message.messageId())) {
+        if (alreadyProcessed(message)) {
             return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
         }
-        Optional<String> lastContent = store.dedup().lastContent(contractId, message.businessKey());
-        if (lastContent.filter(message.contentHash()::equals).isPresent()) {
-            store.dedup().recordMessage(message.messageId(), contractId, ProcessingResult.DUPLICATE_CONTENT, now);
+        Optional<Deduplication.LastSeen> last = store.dedup().lastSeen(contractId, message.businessKey());
+        if (last.isPresent() && last.get().contentHash().equals(message.contentHash())) {
+            store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(),
+                    ProcessingResult.DUPLICATE_CONTENT, now);
             return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_CONTENT);
+        }
+        if (last.isPresent() && isOlder(message.time(), last.get().time())) {
+            // a redelivered or late update overtaken by a newer one for the same item: applying it would
+            // undo the newer (an approval withdrawn, a rejection reverted)
+            log.info("skipping stale {}: its time {} is before the {} already applied", message.businessKey(),
+                    message.time(), last.get().time());
+            store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(),
+                    ProcessingResult.STALE, now);
+            return ProcessingResult.duplicate(ProcessingResult.STALE);
         }
         Outcome outcome = engine.get().apply(message.event(), before.state());
         saved.set(store.states().save(before, outcome.state()));
         store.events().append(message, now);
-        store.dedup().recordMessage(message.messageId(), contractId, ProcessingResult.APPLIED, now);
+        store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(), ProcessingResult.APPLIED,
+                now);
         store.dedup().recordContent(contractId, message.businessKey(), message.contentHash(), message.messageId(),
-                lastContent.isPresent());
+                message.time(), last.isPresent());
         store.decisions().record(message.messageId(), contractId, outcome.decisions(), now);
         List<BillingPackage> issued = new ArrayList<>();
         for (BillingPackage pkg : outcome.packages()) {
@@ -112,6 +129,23 @@ public final class EventProcessor {
             }
         }
         return new ProcessingResult(ProcessingResult.APPLIED, outcome.decisions(), issued);
+    }
+
+    /**
+     * Whether this message id was processed before. The same id with different content is not a
+     * redelivery but a second message under a reused id: refused, never silently dropped.
+     */
+    private boolean alreadyProcessed(InboundMessage message) {
+        Optional<String> content = store.dedup().processedContent(message.messageId());
+        if (content.isPresent() && !content.get().equals(message.contentHash())) {
+            throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
+                    + "' was processed before with different content; CloudEvents ids must be unique across sources");
+        }
+        return content.isPresent();
+    }
+
+    private static boolean isOlder(Instant time, Instant applied) {
+        return time != null && applied != null && time.isBefore(applied);
     }
 
     private static Contract contractOf(BillingPackage pkg, ContractState state) {

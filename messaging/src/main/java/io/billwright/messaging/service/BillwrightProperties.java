@@ -16,16 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("billwright")
 public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue("4") int consumers,
-                                   @DefaultValue("50") int prefetch,
+                                   @DefaultValue("10") int prefetch,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay) {
 
     /** Retries of a transient failure while processing an inbound message, then parking. */
-    public record Retry(@DefaultValue("5") int maxAttempts,
+    public record Retry(@DefaultValue("8") int maxAttempts,
                         @DefaultValue("200ms") Duration initialBackoff,
-                        @DefaultValue("5s") Duration maxBackoff,
-                        @DefaultValue("10") int maxDeliveries) {
+                        @DefaultValue("10s") Duration maxBackoff,
+                        @DefaultValue("20") int maxDeliveries) {
     }
 
     /** The outbox relay. */

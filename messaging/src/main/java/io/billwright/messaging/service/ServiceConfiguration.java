@@ -124,6 +124,8 @@ class ServiceConfiguration {
         // rather than loop on it
         container.setDefaultRequeueRejected(false);
         container.setShutdownTimeout(30_000);
+        // on stop, finish the message in hand and give every prefetched one back to the broker
+        container.setForceStop(true);
         return container;
     }
 

@@ -42,23 +42,35 @@ class TopologyConfiguration {
         DirectExchange erp = new DirectExchange(topology.erpExchange(), true, false);
         all.addAll(List.of(inbound, deadLetter, exceptions, erp));
         for (Topology.Stream stream : Topology.Stream.values()) {
-            Queue queue = QueueBuilder.durable(topology.inboundQueue(stream)).quorum()
-                    .deadLetterExchange(topology.deadLetterExchange()).build();
+            Queue queue = deadLettered(topology.inboundQueue(stream), topology);
             all.add(queue);
             all.add(BindingBuilder.bind(queue).to(inbound).with(stream.bindingPattern()));
         }
         Queue parked = QueueBuilder.durable(topology.deadLetterQueue()).quorum().build();
         all.add(parked);
         all.add(BindingBuilder.bind(parked).to(deadLetter));
-        Queue exceptionQueue = QueueBuilder.durable(topology.exceptionsQueue()).quorum().build();
+        Queue exceptionQueue = deadLettered(topology.exceptionsQueue(), topology);
         all.add(exceptionQueue);
         all.add(BindingBuilder.bind(exceptionQueue).to(exceptions).with("#"));
         for (ErpTarget target : ErpTarget.values()) {
-            Queue queue = QueueBuilder.durable(topology.erpQueue(target)).quorum().build();
+            Queue queue = deadLettered(topology.erpQueue(target), topology);
             all.add(queue);
             Binding binding = BindingBuilder.bind(queue).to(erp).with(Topology.routingKey(target));
             all.add(binding);
         }
         return all;
+    }
+
+    /**
+     * A quorum queue whose rejected or over-delivered messages go to the dead-letter exchange, at least
+     * once: the broker keeps a message until the dead-letter queue has confirmed it (which needs
+     * {@code reject-publish} overflow). A connector rejecting a package can therefore never drop it.
+     */
+    private static Queue deadLettered(String name, Topology topology) {
+        return QueueBuilder.durable(name).quorum()
+                .deadLetterExchange(topology.deadLetterExchange())
+                .withArgument("x-dead-letter-strategy", "at-least-once")
+                .overflow(QueueBuilder.Overflow.rejectPublish)
+                .build();
     }
 }

@@ -2,8 +2,10 @@ package io.billwright.messaging.store;
 
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.state.ContractState;
+import io.billwright.engine.state.ItemRecord;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,21 +81,52 @@ public final class ContractStateRepository {
         if (cached != null && cached.revision() == revision) {
             return cached;
         }
-        String json = jdbc.sql("select state from contract_state where contract_id = ?")
+        String header = jdbc.sql("select state from contract_state where contract_id = ?")
                 .param(contractId.value()).query(String.class).optional().orElse(null);
-        ContractState state = json == null ? ContractState.empty(contractId) : codec.decode(json);
-        return new Snapshot(revision, state);
+        if (header == null) {
+            return new Snapshot(revision, ContractState.empty(contractId));
+        }
+        List<String> items = jdbc.sql("select record from contract_item where contract_id = ?")
+                .param(contractId.value()).query(String.class).list();
+        List<String> processed = jdbc.sql("select message_id from event_log where contract_id = ?")
+                .param(contractId.value()).query(String.class).list();
+        return new Snapshot(revision, codec.decode(header, items, processed));
     }
 
-    /** Writes the state at the next revision; the caller holds the lock. Cached once the transaction commits. */
+    /**
+     * Writes the state at the next revision; the caller holds the lock. Only the items that changed are
+     * written: the state is persistent, so an untouched item is the very same object as before.
+     */
     public Snapshot save(Snapshot before, ContractState state) {
         long next = before.revision() + 1;
+        String contractId = state.contractId().value();
         int updated = jdbc.sql("update contract_state set revision = ?, state = ?, updated_at = ? "
                         + "where contract_id = ? and revision = ?")
-                .param(next).param(codec.encode(state)).param(Timestamp.from(clock.instant()))
-                .param(state.contractId().value()).param(before.revision()).update();
+                .param(next).param(codec.encodeHeader(state)).param(Timestamp.from(clock.instant()))
+                .param(contractId).param(before.revision()).update();
         if (updated != 1) {
-            throw new IllegalStateException("contract " + state.contractId().value() + " changed under its lock");
+            throw new IllegalStateException("contract " + contractId + " changed under its lock");
+        }
+        Map<String, ItemRecord> old = before.state().items();
+        for (Map.Entry<String, ItemRecord> entry : state.items().entrySet()) {
+            ItemRecord previous = old.get(entry.getKey());
+            if (previous == entry.getValue()) {
+                continue;
+            }
+            String record = codec.encodeItem(entry.getValue());
+            if (previous == null) {
+                jdbc.sql("insert into contract_item (contract_id, item_key, record) values (?, ?, ?)")
+                        .param(contractId).param(entry.getKey()).param(record).update();
+            } else {
+                jdbc.sql("update contract_item set record = ? where contract_id = ? and item_key = ?")
+                        .param(record).param(contractId).param(entry.getKey()).update();
+            }
+        }
+        for (String key : old.keySet()) {
+            if (!state.items().containsKey(key)) {
+                jdbc.sql("delete from contract_item where contract_id = ? and item_key = ?")
+                        .param(contractId).param(key).update();
+            }
         }
         return new Snapshot(next, state);
     }

@@ -18,10 +18,11 @@ import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import io.billwright.engine.state.MilestoneProgress;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import org.pcollections.HashTreePMap;
 import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -36,7 +37,11 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Stores a contract's engine state as JSON (readable with any SQL client) and reads it back exactly:
  * the same maps, the same decimal scales, so the engine continues as if the state had never left memory.
- * The stored form is versioned ({@link #FORMAT}) and kept apart from the engine's types by a plain record.
+ *
+ * <p>The state is stored in three parts, so a message writes only what it changed: a small header
+ * (contract versions, cap and retainer positions, triggers, milestones), one record per item, and the
+ * processed event ids, which the event log already holds. The stored form is versioned ({@link #FORMAT})
+ * and kept apart from the engine's types by a plain record.
  */
 public final class StateCodec {
 
@@ -45,31 +50,46 @@ public final class StateCodec {
 
     private final JsonMapper mapper = newMapper();
 
-    public String encode(ContractState state) {
-        return mapper.writeValueAsString(new StoredState(FORMAT, state.contractId().value(), state.versions(),
-                state.items(), List.copyOf(state.processedEvents()), state.capConsumed(), state.retainerUsed(),
-                state.retainerCarried(), state.retentionWithheld(), state.triggers(), state.milestones(),
-                state.completed()));
+    /** Everything but the items and the processed event ids. */
+    public String encodeHeader(ContractState state) {
+        return mapper.writeValueAsString(new StoredHeader(FORMAT, state.contractId().value(), state.versions(),
+                state.capConsumed(), state.retainerUsed(), state.retainerCarried(), state.retentionWithheld(),
+                state.triggers(), state.milestones(), state.completed()));
     }
 
-    public ContractState decode(String json) {
-        StoredState stored = mapper.readValue(json, StoredState.class);
+    public String encodeItem(ItemRecord record) {
+        return mapper.writeValueAsString(record);
+    }
+
+    /**
+     * Rebuilds the state from its parts.
+     *
+     * @param header          as written by {@link #encodeHeader}
+     * @param items           every item record as written by {@link #encodeItem}
+     * @param processedEvents the ids of the events applied to the contract
+     */
+    public ContractState decode(String header, Collection<String> items, Collection<String> processedEvents) {
+        StoredHeader stored = mapper.readValue(header, StoredHeader.class);
         if (stored.format() != FORMAT) {
             throw new IllegalStateException("stored state of contract " + stored.contractId() + " has format "
                     + stored.format() + "; this version reads format " + FORMAT);
         }
-        return new ContractState(new ContractId(stored.contractId()), TreePMap.from(stored.versions()),
-                HashTreePMap.from(stored.items()), HashTreePSet.from(stored.processedEvents()), stored.capConsumed(),
-                HashTreePMap.from(stored.retainerUsed()), HashTreePMap.from(stored.retainerCarried()),
-                stored.retentionWithheld(), HashTreePMap.from(stored.triggers()), HashTreePMap.from(stored.milestones()),
-                stored.completed());
+        PMap<String, ItemRecord> records = HashTreePMap.empty();
+        for (String item : items) {
+            ItemRecord record = mapper.readValue(item, ItemRecord.class);
+            records = records.plus(record.key(), record);
+        }
+        return new ContractState(new ContractId(stored.contractId()), TreePMap.from(stored.versions()), records,
+                HashTreePSet.from(processedEvents), stored.capConsumed(), HashTreePMap.from(stored.retainerUsed()),
+                HashTreePMap.from(stored.retainerCarried()), stored.retentionWithheld(),
+                HashTreePMap.from(stored.triggers()), HashTreePMap.from(stored.milestones()), stored.completed());
     }
 
-    /** The stored form: the state's components in plain collections. */
-    record StoredState(int format, String contractId, Map<Integer, Contract> versions, Map<String, ItemRecord> items,
-                       List<String> processedEvents, BigDecimal capConsumed, Map<String, BigDecimal> retainerUsed,
-                       Map<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
-                       Map<String, Integer> triggers, Map<String, MilestoneProgress> milestones, boolean completed) {
+    /** The stored header: the state's small components in plain collections. */
+    record StoredHeader(int format, String contractId, Map<Integer, Contract> versions, BigDecimal capConsumed,
+                        Map<String, BigDecimal> retainerUsed, Map<String, BigDecimal> retainerCarried,
+                        BigDecimal retentionWithheld, Map<String, Integer> triggers,
+                        Map<String, MilestoneProgress> milestones, boolean completed) {
     }
 
     /** Items are polymorphic: each carries its type's name. */

@@ -121,8 +121,14 @@ class BillingFlowIT {
             assertThat(prometheus).contains("billwright_messages_consumed_total")
                     .contains("billwright_decisions_total").contains("billwright_packages_published_total")
                     .contains("erp=\"netsuite\"").contains("billwright_processing_latency_seconds");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "env")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("env is not exposed").isEqualTo(404);
+            for (String exposed : List.of("info", "metrics", "metrics/billwright.decisions")) {
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + exposed)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(exposed).isEqualTo(200);
+            }
+            for (String hidden : List.of("env", "beans", "heapdump", "loggers", "configprops")) {
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + hidden)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(hidden + " is not exposed").isEqualTo(404);
+            }
         } finally {
             try (TestBroker broker = new TestBroker()) {
                 broker.deleteNamespace(topology);

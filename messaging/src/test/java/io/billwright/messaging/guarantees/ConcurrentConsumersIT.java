@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Four consumers, one contract, everything at once: time entries from several publishers in parallel,
- * then every period close sent three times under different message ids. Each trigger yields exactly one
- * package, the one the engine computes in memory.
+ * then each period close sent three times at once under different message ids. Each trigger yields
+ * exactly one package, the one the engine computes in memory.
  */
 class ConcurrentConsumersIT {
 
@@ -41,13 +41,16 @@ class ConcurrentConsumersIT {
             entries.add(TestMessages.timeEntry(contract, "JAN-" + day, LocalDate.of(2026, 1, day), "8", "APPROVED"));
             entries.add(TestMessages.timeEntry(contract, "FEB-" + day, LocalDate.of(2026, 2, day), "6", "APPROVED"));
         }
-        List<Msg> closes = new ArrayList<>();
+        List<Msg> januaryCloses = new ArrayList<>();
+        List<Msg> februaryCloses = new ArrayList<>();
         for (int copy = 1; copy <= 3; copy++) {
-            closes.add(TestMessages.periodClosed("close-jan-" + copy, contract, "2026-01", LocalDate.of(2026, 1, 1),
-                    LocalDate.of(2026, 1, 31)));
-            closes.add(TestMessages.periodClosed("close-feb-" + copy, contract, "2026-02", LocalDate.of(2026, 2, 1),
-                    LocalDate.of(2026, 2, 28)));
+            januaryCloses.add(TestMessages.periodClosed("close-jan-" + copy, contract, "2026-01",
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)));
+            februaryCloses.add(TestMessages.periodClosed("close-feb-" + copy, contract, "2026-02",
+                    LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
         }
+        List<Msg> closes = new ArrayList<>(januaryCloses);
+        closes.addAll(februaryCloses);
         List<Msg> inOrder = new ArrayList<>();
         inOrder.add(contractMsg);
         inOrder.addAll(entries);
@@ -62,7 +65,12 @@ class ConcurrentConsumersIT {
             publishInParallel(topology, entries, 4);
             assertThat(Sql.awaitCount(database, "select count(*) from event_log", n -> n == 1 + entries.size(),
                     Duration.ofSeconds(60))).isEqualTo(1 + entries.size());
-            publishInParallel(topology, closes, closes.size());
+            // a close bills everything pending up to its end, so February's must not overtake January's:
+            // each period's copies race each other, the periods go in order
+            publishInParallel(topology, januaryCloses, januaryCloses.size());
+            Sql.awaitCount(database, "select count(*) from processed_message", n -> n == 1 + entries.size() + 3,
+                    Duration.ofSeconds(30));
+            publishInParallel(topology, februaryCloses, februaryCloses.size());
 
             try (TestBroker broker = new TestBroker()) {
                 List<TestBroker.Received> packages = broker.await(topology.erpQueue(ErpTarget.DYNAMICS_365), 2,
@@ -75,6 +83,8 @@ class ConcurrentConsumersIT {
                             .filter(p -> p.messageId().equals(reference.id().value())).findFirst().orElseThrow();
                     assertThat(received.body()).contains(reference.totals().amountDue().amount().toPlainString());
                 }
+                assertThat(broker.drain(topology.deadLetterQueue(), Duration.ofMillis(300))).as("nothing parked")
+                        .isEmpty();
             }
             assertThat(Sql.count(database, "select count(*) from processed_message where outcome = 'DUPLICATE_CONTENT'"))
                     .as("the repeated closes").isEqualTo(4);

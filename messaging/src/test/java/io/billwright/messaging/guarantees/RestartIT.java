@@ -57,7 +57,9 @@ class RestartIT {
                 setup.forEach(m -> broker.publish(topology, m));
                 Sql.awaitCount(database, "select count(*) from event_log", n -> n == setup.size(), Duration.ofSeconds(90));
                 closes.forEach(m -> broker.publish(topology, m));
+                long firstPackagesBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (received.size() < 5) {
+                    assertThat(System.nanoTime()).as("first packages within 60 s").isLessThan(firstPackagesBy);
                     for (ErpTarget target : targets) {
                         received.addAll(broker.await(topology.erpQueue(target), 1, Duration.ofMillis(50)));
                     }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,7 @@ class TransientFailureIT {
         TestMessages.Msg after = TestMessages.contract("C-T3-" + topology.namespace(), "NETSUITE");
 
         try (TestBroker broker = new TestBroker();
-             ServiceHarness ignored = ServiceHarness.start(topology, database, SHORT_RETRIES)) {
+             ServiceHarness service = ServiceHarness.start(topology, database, SHORT_RETRIES)) {
             try (Connection blocker = database.connect()) {
                 lockStateTable(blocker);
                 broker.publish(topology, recovers);
@@ -48,6 +49,9 @@ class TransientFailureIT {
             }
             assertThat(Sql.awaitCount(database, "select count(*) from event_log where message_id = '" + recovers.id()
                     + "'", n -> n == 1, Duration.ofSeconds(20))).as("processed once the database is back").isEqualTo(1);
+            assertThat(service.bean(MeterRegistry.class).counter("billwright.messages.retried").count())
+                    .as("it took retries").isGreaterThanOrEqualTo(1);
+            assertThat(broker.drain(topology.deadLetterQueue(), Duration.ofMillis(300))).as("and was not parked").isEmpty();
 
             try (Connection blocker = database.connect()) {
                 lockStateTable(blocker);

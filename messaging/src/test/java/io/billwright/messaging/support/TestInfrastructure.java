@@ -120,7 +120,7 @@ public final class TestInfrastructure {
     /** A fresh H2 file database, as the service uses when none is configured. */
     public static Database newH2(java.nio.file.Path directory) {
         return new Database("H2", "jdbc:h2:file:" + directory.resolve("billwright").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", null);
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "", null);
     }
 
     /** Connection settings for one database; {@code schema} is null for H2. */

@@ -70,6 +70,17 @@ public final class TestMessages {
         return envelope(EventType.EXPENSE_RECORDED, "msg-" + contractId + "-" + expenseId, data);
     }
 
+    /** The same message with another CloudEvents {@code time}. */
+    public static Msg at(Msg message, String time) {
+        return new Msg(message.routingKey(), message.id(),
+                message.body().replace("\"time\":\"2026-03-01T09:00:00Z\"", "\"time\":\"" + time + "\""));
+    }
+
+    /** Another message under the same id (a reused id), for example with other hours. */
+    public static Msg sameId(Msg original, Msg content) {
+        return new Msg(content.routingKey(), original.id(), content.body().replace(content.id(), original.id()));
+    }
+
     public static String uniqueContractId() {
         return "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }

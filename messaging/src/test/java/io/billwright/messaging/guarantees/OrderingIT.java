@@ -1,0 +1,70 @@
+package io.billwright.messaging.guarantees;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.contract.ErpTarget;
+import io.billwright.messaging.parking.DeadLetterPublisher;
+import io.billwright.messaging.support.ServiceHarness;
+import io.billwright.messaging.support.Sql;
+import io.billwright.messaging.support.TestBroker;
+import io.billwright.messaging.support.TestInfrastructure;
+import io.billwright.messaging.support.TestMessages;
+import io.billwright.messaging.support.TestMessages.Msg;
+import io.billwright.messaging.topology.Topology;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two consumers can take one item's updates in either order, and a parked message can be replayed late.
+ * An update older (by its CloudEvents time) than the one applied is skipped as stale, so an approval is
+ * never withdrawn by the submission it followed; and a reused message id with other content is parked,
+ * never silently taken for a redelivery.
+ */
+class OrderingIT {
+
+    @Test
+    void aStaleUpdateNeverUndoesANewerOneAndAReusedIdIsParked() {
+        Topology topology = new Topology(TestInfrastructure.newNamespace());
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        String contract = TestMessages.uniqueContractId();
+        LocalDate day = LocalDate.of(2026, 1, 5);
+        Msg approved = TestMessages.at(TestMessages.timeEntry(contract, "TE-7", day, "8", "APPROVED"),
+                "2026-01-06T10:00:00Z");
+        Msg lateSubmission = TestMessages.at(TestMessages.timeEntry(contract, "TE-7", day, "8", "SUBMITTED"),
+                "2026-01-05T18:00:00Z");
+        Msg reusedId = TestMessages.sameId(approved, TestMessages.timeEntry(contract, "TE-8", day, "3", "APPROVED"));
+
+        try (TestBroker broker = new TestBroker();
+             ServiceHarness ignored = ServiceHarness.start(topology, database, Map.of())) {
+            broker.publish(topology, TestMessages.contract(contract, "NETSUITE"));
+            broker.publish(topology, approved);
+            Sql.awaitCount(database, "select count(*) from event_log", n -> n == 2, Duration.ofSeconds(20));
+            broker.publish(topology, lateSubmission);
+            assertThat(Sql.awaitCount(database, "select count(*) from processed_message where outcome = 'STALE'",
+                    n -> n == 1, Duration.ofSeconds(20))).isEqualTo(1);
+
+            broker.publish(topology, reusedId);
+            List<TestBroker.Received> parked = broker.await(topology.deadLetterQueue(), 1, Duration.ofSeconds(20));
+            assertThat(parked).singleElement().satisfies(message -> {
+                assertThat(message.header(DeadLetterPublisher.REASON)).isEqualTo("ID_REUSED");
+                assertThat(message.header(DeadLetterPublisher.FIELD)).isEqualTo("id");
+            });
+
+            broker.publish(topology, TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 1, 31)));
+            List<TestBroker.Received> packages = broker.await(topology.erpQueue(ErpTarget.NETSUITE), 1,
+                    Duration.ofSeconds(20));
+            assertThat(packages).as("the approved entry is billed").hasSize(1);
+            assertThat(packages.get(0).body()).contains("TE-7").doesNotContain("TE-8");
+            assertThat(Sql.count(database, "select count(*) from event_log")).as("stale and reused not applied")
+                    .isEqualTo(3);
+        } finally {
+            try (TestBroker broker = new TestBroker()) {
+                broker.deleteNamespace(topology);
+            }
+        }
+    }
+}
