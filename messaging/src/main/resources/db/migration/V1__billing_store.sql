@@ -99,6 +99,7 @@ create table outbox (
     created_at      timestamp with time zone not null,
     next_attempt_at timestamp with time zone not null,
     attempts        integer                  not null default 0,
+    claimed_until   timestamp with time zone,
     last_error      varchar(2000),
     sent_at         timestamp with time zone,
     parked_at       timestamp with time zone

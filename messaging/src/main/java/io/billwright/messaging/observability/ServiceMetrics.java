@@ -63,6 +63,15 @@ public final class ServiceMetrics {
                 .tag("reason", reason).register(registry).increment();
     }
 
+    /** The outbox's backlog, read when the meters are scraped. */
+    public void watchOutbox(java.util.function.Supplier<Number> pending, java.util.function.Supplier<Number> oldestSeconds) {
+        io.micrometer.core.instrument.Gauge.builder("billwright.outbox.pending", () -> pending.get())
+                .description("Outbox rows neither sent nor parked").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("billwright.outbox.oldest.age", () -> oldestSeconds.get())
+                .description("Seconds since the oldest unsent outbox row was written").baseUnit("seconds")
+                .register(registry);
+    }
+
     public void processed(Duration elapsed) {
         processing.record(elapsed);
     }

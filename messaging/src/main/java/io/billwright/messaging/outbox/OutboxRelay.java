@@ -24,11 +24,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows. Each round locks a batch of due rows, publishes them all with
- * {@code mandatory} and correlated confirms, waits for the confirms together, and marks sent only the
- * rows the broker confirmed and did not return. Anything else is retried with bounded exponential
- * backoff and, after the last attempt, parked on the dead-letter queue. A crash between publish and
- * mark means a row is published again later, under the same message id: consumers deduplicate on it.
+ * Publishes committed outbox rows. Each round claims a batch of due rows (a short transaction, with a
+ * lease), publishes them all with {@code mandatory} and correlated confirms outside any transaction,
+ * waits for the confirms together, and marks sent only the rows the broker confirmed and did not
+ * return. Anything else, a failed send included, is retried with bounded exponential backoff and, after
+ * the last attempt, parked on the dead-letter queue. A crash between publish and mark means a row is
+ * published again once its lease expires, under the same message id: consumers deduplicate on it.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -105,7 +106,7 @@ public final class OutboxRelay implements SmartLifecycle {
             int published;
             try {
                 published = relayOnce();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // the relay must outlive any single failure, or packages stop silently
                 log.warn("outbox round failed, retrying in {}: {}", settings.pollInterval(), e.toString());
                 published = 0;
             }
@@ -123,33 +124,45 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** One round; returns the number of rows handled. Public for tests and tools. */
     public int relayOnce() {
-        Integer handled = transactions.execute(status -> {
-            List<OutboxRow> rows = outbox.lockDue(clock.instant(), settings.batchSize());
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            List<CorrelationData> confirms = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
-                CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(settings.confirmTimeout().multipliedBy(3));
+        List<OutboxRow> rows = transactions.execute(status -> outbox.claimDue(now, settings.batchSize(), leaseUntil));
+        if (rows == null || rows.isEmpty()) {
+            return 0;
+        }
+        List<CorrelationData> confirms = new ArrayList<>(rows.size());
+        List<String> sendFailures = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+            String failure = null;
+            try {
                 rabbit.send(row.message().exchange(), row.message().routingKey(), toAmqp(row.message()), correlation);
-                confirms.add(correlation);
+            } catch (RuntimeException e) {
+                failure = "send failed: " + e;
             }
-            List<Long> sent = new ArrayList<>();
-            Instant deadline = clock.instant().plus(settings.confirmTimeout());
-            for (int i = 0; i < rows.size(); i++) {
-                OutboxRow row = rows.get(i);
-                String failure = failureOf(confirms.get(i), deadline);
-                if (failure == null) {
-                    sent.add(row.id());
-                    metrics.outboxPublished(row.message());
-                } else {
-                    retryOrPark(row, failure);
-                }
+            confirms.add(correlation);
+            sendFailures.add(failure);
+        }
+        List<Long> sent = new ArrayList<>();
+        List<OutboxRow> failed = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        Instant deadline = clock.instant().plus(settings.confirmTimeout());
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            String failure = sendFailures.get(i) != null ? sendFailures.get(i) : failureOf(confirms.get(i), deadline);
+            if (failure == null) {
+                sent.add(row.id());
+                metrics.outboxPublished(row.message());
+            } else {
+                failed.add(row);
+                reasons.add(failure);
             }
-            outbox.markSent(sent, clock.instant());
-            return rows.size();
-        });
-        return handled == null ? 0 : handled;
+        }
+        transactions.executeWithoutResult(status -> outbox.markSent(sent, clock.instant()));
+        for (int i = 0; i < failed.size(); i++) {
+            retryOrPark(failed.get(i), reasons.get(i));
+        }
+        return rows.size();
     }
 
     private String failureOf(CorrelationData correlation, Instant deadline) {
@@ -185,18 +198,19 @@ public final class OutboxRelay implements SmartLifecycle {
                     deadLetters.park(new DeadLetterPublisher.Parcel(row.message().body().getBytes(StandardCharsets.UTF_8),
                             toAmqp(row.message()).getMessageProperties(), "outbox", row.message().messageId(),
                             "PUBLISH_FAILED", "", failure, attempt));
-                    outbox.markParked(row.id(), failure, clock.instant());
+                    transactions.executeWithoutResult(s -> outbox.markParked(row.id(), failure, clock.instant()));
                     metrics.parked("PUBLISH_FAILED");
                 } catch (RuntimeException parkFailed) {
-                    outbox.markFailed(row.id(), failure + "; parking failed too: " + parkFailed.getMessage(),
-                            clock.instant().plus(settings.maxBackoff()));
+                    transactions.executeWithoutResult(s -> outbox.markFailed(row.id(),
+                            failure + "; parking failed too: " + parkFailed.getMessage(),
+                            clock.instant().plus(settings.maxBackoff())));
                 }
                 return;
             }
             Duration backoff = backoff(attempt);
             log.warn("outbox message {} not published (attempt {}), retrying in {}: {}", row.message().messageId(),
                     attempt, backoff, failure);
-            outbox.markFailed(row.id(), failure, clock.instant().plus(backoff));
+            transactions.executeWithoutResult(s -> outbox.markFailed(row.id(), failure, clock.instant().plus(backoff)));
             metrics.outboxRetried();
         } finally {
             MDC.remove("messageId");

@@ -64,9 +64,6 @@ public final class EventProcessor {
     }
 
     public ProcessingResult process(InboundMessage message) {
-        if (alreadyProcessed(message)) {
-            return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
-        }
         store.states().ensureRow(message.contractId());
         AtomicReference<Snapshot> saved = new AtomicReference<>();
         ProcessingResult result;

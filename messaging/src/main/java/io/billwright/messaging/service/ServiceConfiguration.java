@@ -83,6 +83,7 @@ class ServiceConfiguration {
                             DeadLetterPublisher deadLetters, ServiceMetrics metrics, Clock clock,
                             BillwrightProperties properties) {
         BillwrightProperties.Relay relay = properties.relay();
+        metrics.watchOutbox(outbox::pending, () -> outbox.oldestPendingSeconds(clock.instant()));
         return new OutboxRelay(outbox, new TransactionTemplate(transactions), rabbit, deadLetters, metrics, clock,
                 new OutboxRelay.Settings(relay.batchSize(), relay.pollInterval(), relay.confirmTimeout(),
                         relay.initialBackoff(), relay.maxBackoff(), relay.maxAttempts()));

@@ -101,7 +101,8 @@ final class LoadCommand implements Callable<Integer> {
             channel.waitForConfirmsOrDie(30_000);
             long published = System.nanoTime();
             long deadline = published + timeoutSeconds * 1_000_000_000L;
-            while (packageLatency.size() < expectedPackages && System.nanoTime() < deadline) {
+            while (packageLatency.size() < expectedPackages && System.nanoTime() < deadline
+                    && !drained(channel, Math.max(published, lastArrival.get()))) {
                 Thread.sleep(20);
             }
             report(plan.size(), start, published, lastArrival.get(), expectedPackages, packageLatency);
@@ -111,6 +112,23 @@ final class LoadCommand implements Callable<Integer> {
             System.out.printf("no-op relay (consume, publish with confirms, ack after confirm): %.0f msg/s%n", ceiling);
         }
         return 0;
+    }
+
+    /**
+     * Every inbound queue is empty and no package has come for five seconds: under a backlog a close can
+     * overtake its month's entries (they then go into the next month's package), so fewer packages than
+     * planned may come, and waiting for them would never end.
+     */
+    private boolean drained(Channel channel, long lastActivity) throws java.io.IOException {
+        if (System.nanoTime() - lastActivity < 5_000_000_000L) {
+            return false;
+        }
+        for (String queue : broker.topology().inboundQueues()) {
+            if (channel.queueDeclarePassive(queue).getMessageCount() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void report(int events, long start, long published, long lastArrival, int expected,
@@ -127,7 +145,8 @@ final class LoadCommand implements Callable<Integer> {
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
         }
         if (sorted.size() < expected) {
-            System.out.println("WARNING: not every package arrived before the timeout");
+            System.out.println("note: " + (expected - sorted.size()) + " closes overtook all of their month's entries"
+                    + " (billed with the next month) or did not arrive before the timeout");
         }
     }
 
