@@ -33,6 +33,9 @@ public final class ServiceHarness implements AutoCloseable {
         properties.put("billwright.namespace", topology.namespace());
         properties.put("server.port", 0);
         properties.put("billwright.relay.poll-interval", "100ms");
+        // the service's own warnings and errors stay visible; Spring's start-up chatter does not
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.io.billwright", "INFO");
         properties.putAll(overrides);
         // as command-line arguments: they outrank application.yml, as a deployment's settings do
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
