@@ -32,6 +32,7 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,9 +63,9 @@ class ServiceConfiguration {
     }
 
     @Bean
-    ContractStateRepository contractStateRepository(JdbcClient jdbc, Clock clock,
+    ContractStateRepository contractStateRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, Clock clock,
                                                     PlatformTransactionManager transactions) {
-        return new ContractStateRepository(jdbc, new StateCodec(), clock, transactions);
+        return new ContractStateRepository(jdbc, batchJdbc, new StateCodec(), clock, transactions);
     }
 
     @Bean

@@ -5,11 +5,13 @@ import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,14 +30,16 @@ public final class ContractStateRepository {
     private static final int CACHE_LIMIT = 20_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final StateCodec codec;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
 
-    public ContractStateRepository(JdbcClient jdbc, StateCodec codec, Clock clock,
+    public ContractStateRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, StateCodec codec, Clock clock,
                                    PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.codec = codec;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -108,6 +112,9 @@ public final class ContractStateRepository {
             throw new IllegalStateException("contract " + contractId + " changed under its lock");
         }
         Map<String, ItemRecord> old = before.state().items();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
         for (Map.Entry<String, ItemRecord> entry : state.items().entrySet()) {
             ItemRecord previous = old.get(entry.getKey());
             if (previous == entry.getValue()) {
@@ -115,20 +122,29 @@ public final class ContractStateRepository {
             }
             String record = codec.encodeItem(entry.getValue());
             if (previous == null) {
-                jdbc.sql("insert into contract_item (contract_id, item_key, record) values (?, ?, ?)")
-                        .param(contractId).param(entry.getKey()).param(record).update();
+                inserts.add(new Object[] {contractId, entry.getKey(), record});
             } else {
-                jdbc.sql("update contract_item set record = ? where contract_id = ? and item_key = ?")
-                        .param(record).param(contractId).param(entry.getKey()).update();
+                updates.add(new Object[] {record, contractId, entry.getKey()});
             }
         }
         for (String key : old.keySet()) {
             if (!state.items().containsKey(key)) {
-                jdbc.sql("delete from contract_item where contract_id = ? and item_key = ?")
-                        .param(contractId).param(key).update();
+                deletes.add(new Object[] {contractId, key});
             }
         }
+        // one round trip per kind of change: a period close rewrites every item it bills
+        batch("insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
+        batch("update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
+        batch("delete from contract_item where contract_id = ? and item_key = ?", deletes);
         return new Snapshot(next, state);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            batchJdbc.update(sql, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            batchJdbc.batchUpdate(sql, rows);
+        }
     }
 
     /** Called after commit: the next message for the contract skips decoding. */
