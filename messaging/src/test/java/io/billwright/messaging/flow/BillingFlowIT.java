@@ -95,6 +95,8 @@ class BillingFlowIT {
             assertThat(envelope.get("correlationid").asString()).isEqualTo("corr-" + close.id());
             assertThat(envelope.get("rulesetversion").asString()).isEqualTo(reference.ruleSetVersion());
             assertThat(envelope.toString()).contains(reference.totals().amountDue().amount().toPlainString());
+            assertThat(io.billwright.messaging.support.OutboundSchemaCheck.violations("netsuite-invoice",
+                    envelope.get("data"))).as("the package matches its published schema").isEmpty();
 
             assertThat(broker.drain(topology.erpQueue(ErpTarget.NETSUITE), Duration.ofSeconds(2)))
                     .as("no second package").isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billwright.engine.contract.ErpTarget;
 import io.billwright.messaging.parking.DeadLetterPublisher;
+import io.billwright.messaging.support.OutboundSchemaCheck;
 import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
@@ -15,7 +16,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.billwright.messaging.processing.EventProcessor;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two consumers can take one item's updates in either order, and a parked message can be replayed late.
@@ -24,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * never silently taken for a redelivery.
  */
 class OrderingIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aStaleUpdateNeverUndoesANewerOneAndAReusedIdIsParked() {
@@ -42,15 +52,37 @@ class OrderingIT {
             broker.publish(topology, TestMessages.contract(contract, "NETSUITE"));
             broker.publish(topology, approved);
             Sql.awaitCount(database, "select count(*) from event_log", n -> n == 2, Duration.ofSeconds(20));
+            ListAppender<ILoggingEvent> logged = new ListAppender<>();
+            logged.start();
+            Logger processorLog = (Logger) LoggerFactory.getLogger(EventProcessor.class);
+            processorLog.addAppender(logged);
             broker.publish(topology, lateSubmission);
             assertThat(Sql.awaitCount(database, "select count(*) from processed_message where outcome = 'STALE'",
                     n -> n == 1, Duration.ofSeconds(20))).isEqualTo(1);
+            processorLog.detachAppender(logged);
+            assertThat(logged.list).as("the log line about the message names it").anySatisfy(event -> {
+                assertThat(event.getFormattedMessage()).contains("stale");
+                assertThat(event.getMDCPropertyMap()).containsEntry("messageId", lateSubmission.id())
+                        .containsEntry("correlationId", "corr-" + lateSubmission.id())
+                        .containsEntry("contractId", contract);
+            });
 
             broker.publish(topology, reusedId);
             List<TestBroker.Received> parked = broker.await(topology.deadLetterQueue(), 1, Duration.ofSeconds(20));
             assertThat(parked).singleElement().satisfies(message -> {
                 assertThat(message.header(DeadLetterPublisher.REASON)).isEqualTo("ID_REUSED");
                 assertThat(message.header(DeadLetterPublisher.FIELD)).isEqualTo("id");
+            });
+
+            Msg refused = TestMessages.timeEntry(contract, "TE-9", day, "2", "REJECTED");
+            broker.publish(topology, refused);
+            List<TestBroker.Received> exceptions = broker.await(topology.exceptionsQueue(), 1, Duration.ofSeconds(20));
+            assertThat(exceptions).singleElement().satisfies(notice -> {
+                JsonNode envelope = JSON.readTree(notice.body());
+                assertThat(envelope.get("type").asString()).isEqualTo("io.billwright.decision.rejected.v1");
+                assertThat(envelope.get("data").get("reason").asString()).isEqualTo("REJECTED_BY_APPROVER");
+                assertThat(envelope.get("data").get("messageId").asString()).isEqualTo(refused.id());
+                assertThat(OutboundSchemaCheck.violations("exception", envelope.get("data"))).isEmpty();
             });
 
             broker.publish(topology, TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1),
@@ -60,7 +92,7 @@ class OrderingIT {
             assertThat(packages).as("the approved entry is billed").hasSize(1);
             assertThat(packages.get(0).body()).contains("TE-7").doesNotContain("TE-8");
             assertThat(Sql.count(database, "select count(*) from event_log")).as("stale and reused not applied")
-                    .isEqualTo(3);
+                    .isEqualTo(4);
         } finally {
             try (TestBroker broker = new TestBroker()) {
                 broker.deleteNamespace(topology);
