@@ -21,7 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Four consumers, one contract, everything at once: time entries from several publishers in parallel,
@@ -30,10 +34,17 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentConsumersIT {
 
-    @Test
-    void eachTriggerYieldsExactlyOnePackage() throws Exception {
+    @TempDir
+    static Path h2Directory;
+
+    static Stream<TestInfrastructure.Database> databases() {
+        return Stream.of(TestInfrastructure.get().newPostgresSchema(), TestInfrastructure.newH2(h2Directory));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachTriggerYieldsExactlyOnePackage(TestInfrastructure.Database database) throws Exception {
         Topology topology = new Topology(TestInfrastructure.newNamespace());
-        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
         String contract = TestMessages.uniqueContractId();
         Msg contractMsg = TestMessages.contract(contract, "DYNAMICS_365");
         List<Msg> entries = new ArrayList<>();

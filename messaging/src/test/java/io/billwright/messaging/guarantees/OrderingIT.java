@@ -20,7 +20,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.billwright.messaging.processing.EventProcessor;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,10 +39,17 @@ class OrderingIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Test
-    void aStaleUpdateNeverUndoesANewerOneAndAReusedIdIsParked() {
+    @TempDir
+    static Path h2Directory;
+
+    static Stream<TestInfrastructure.Database> databases() {
+        return Stream.of(TestInfrastructure.get().newPostgresSchema(), TestInfrastructure.newH2(h2Directory));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aStaleUpdateNeverUndoesANewerOneAndAReusedIdIsParked(TestInfrastructure.Database database) {
         Topology topology = new Topology(TestInfrastructure.newNamespace());
-        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
         String contract = TestMessages.uniqueContractId();
         LocalDate day = LocalDate.of(2026, 1, 5);
         Msg approved = TestMessages.at(TestMessages.timeEntry(contract, "TE-7", day, "8", "APPROVED"),
