@@ -1,0 +1,74 @@
+package io.billwright.messaging.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.contract.ErpTarget;
+import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.messaging.support.ServiceHarness;
+import io.billwright.messaging.support.Sql;
+import io.billwright.messaging.support.TestBroker;
+import io.billwright.messaging.support.TestInfrastructure;
+import io.billwright.messaging.support.TestMessages.Msg;
+import io.billwright.messaging.topology.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample quarter the README tells newcomers to publish goes through the service, message by
+ * message, on the embedded H2 default, and comes out as exactly the packages the engine computes in
+ * memory for the same file: same ids, same amounts due, on the contract's ERP queue.
+ */
+class ExampleMessagesIT {
+
+    private static final Path EXAMPLE = Path.of("../examples/messages/consulting-quarter.jsonl");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path h2Directory;
+
+    @Test
+    void theSampleQuarterBillsWhatTheEngineBillsInMemory() throws Exception {
+        List<Msg> messages = Files.readAllLines(EXAMPLE).stream().filter(line -> !line.isBlank()).map(line -> {
+            JsonNode event = JSON.readTree(line);
+            return new Msg(event.get("type").asString().substring("io.billwright.".length()),
+                    event.get("id").asString(), line);
+        }).toList();
+        List<BillingPackage> expected = InMemoryReference.packages(messages);
+        assertThat(expected).as("the sample bills something").isNotEmpty();
+        Topology topology = new Topology(TestInfrastructure.newNamespace());
+        TestInfrastructure.Database database = TestInfrastructure.newH2(h2Directory);
+
+        try (TestBroker broker = new TestBroker();
+             ServiceHarness ignored = ServiceHarness.start(topology, database, Map.of())) {
+            for (int i = 0; i < messages.size(); i++) {
+                broker.publish(topology, messages.get(i));
+                int processed = i + 1;
+                // each stream has its own queue: wait for each message, as the publish tool's pause does
+                assertThat(Sql.awaitCount(database, "select count(*) from processed_message", n -> n == processed,
+                        Duration.ofSeconds(20))).isEqualTo(processed);
+            }
+            String queue = topology.erpQueue(ErpTarget.SAP_S4HANA);
+            List<TestBroker.Received> packages = broker.await(queue, expected.size(), Duration.ofSeconds(20));
+            packages.addAll(broker.drain(queue, Duration.ofSeconds(1)));
+            assertThat(packages).extracting(TestBroker.Received::messageId)
+                    .containsExactlyElementsOf(expected.stream().map(p -> p.id().value()).toList());
+            for (int i = 0; i < expected.size(); i++) {
+                JsonNode totals = JSON.readTree(packages.get(i).body()).get("data").get("header").get("totals");
+                assertThat(totals.get("amountDue").asString()).as(expected.get(i).id().value())
+                        .isEqualTo(expected.get(i).totals().amountDue().amount().toPlainString());
+            }
+        } finally {
+            try (TestBroker broker = new TestBroker()) {
+                broker.deleteNamespace(topology);
+            }
+        }
+    }
+}
