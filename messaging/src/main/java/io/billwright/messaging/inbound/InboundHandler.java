@@ -7,12 +7,14 @@ import io.billwright.messaging.processing.ProcessingResult;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -28,7 +30,7 @@ import org.springframework.transaction.TransactionSystemException;
  * is parked at once; a transient failure is retried with bounded backoff, then parked; a message the
  * broker has redelivered too often is parked before it is tried again.
  */
-public final class InboundHandler implements MessageListener {
+public final class InboundHandler implements BatchMessageListener {
 
     /** Retry settings for transient failures. */
     public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int maxDeliveries) {
@@ -53,7 +55,86 @@ public final class InboundHandler implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        onMessageBatch(List.of(message));
+    }
+
+    /**
+     * A batch from the container: every message is read (bad ones parked), the good ones are applied in
+     * one transaction, and if that fails for any reason they are applied one at a time, each with its
+     * own retries and parking. The container acks the batch only when this returns.
+     */
+    @Override
+    public void onMessageBatch(List<Message> messages) {
         long started = System.nanoTime();
+        List<Message> originals = new ArrayList<>(messages.size());
+        List<InboundMessage> readable = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            InboundMessage inbound = readOrPark(message);
+            if (inbound != null) {
+                originals.add(message);
+                readable.add(inbound);
+            }
+        }
+        if (!readable.isEmpty()) {
+            List<ProcessingResult> results = tryAsBatch(readable);
+            for (int i = 0; i < readable.size(); i++) {
+                InboundMessage inbound = readable.get(i);
+                Message original = originals.get(i);
+                ProcessingResult result = results != null ? results.get(i)
+                        : withMdc(inbound, () -> processAlone(inbound, original));
+                if (result != null) {
+                    metrics.consumed(inbound.type().type(), result.outcome());
+                    result.decisions().forEach(metrics::decided);
+                }
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        for (int i = 0; i < messages.size(); i++) {
+            metrics.processed(elapsed);
+        }
+    }
+
+    /** One message on its own, with its retries; a message refused while processing is parked. */
+    private ProcessingResult processAlone(InboundMessage inbound, Message original) {
+        String queue = original.getMessageProperties().getConsumerQueue();
+        try {
+            return processWithRetries(inbound, original, queue);
+        } catch (RejectedMessage rejected) {
+            log.warn("parking message from {}: {} at '{}': {}", queue, rejected.reason(), rejected.field(),
+                    rejected.detail());
+            park(original, queue, inbound.messageId(), rejected.reason().name(), rejected.field(), rejected.detail(), 1);
+            return null;
+        }
+    }
+
+    /** The batch in one transaction, or null when it failed (nothing of it was written then). */
+    private List<ProcessingResult> tryAsBatch(List<InboundMessage> readable) {
+        if (readable.size() == 1) {
+            return null; // one message: the single path, with its retries, is the batch
+        }
+        try {
+            return processor.processAll(readable);
+        } catch (RuntimeException e) {
+            log.info("a batch of {} failed ({}); applying its messages one at a time", readable.size(), e.toString());
+            return null;
+        }
+    }
+
+    private <T> T withMdc(InboundMessage inbound, java.util.function.Supplier<T> work) {
+        MDC.put("messageId", inbound.messageId());
+        MDC.put("correlationId", inbound.correlationId());
+        MDC.put("contractId", inbound.contractId().value());
+        try {
+            return work.get();
+        } finally {
+            MDC.remove("messageId");
+            MDC.remove("correlationId");
+            MDC.remove("contractId");
+        }
+    }
+
+    /** The message read and mapped, or null when it was parked (bad input, or redelivered too often). */
+    private InboundMessage readOrPark(Message message) {
         MessageProperties properties = message.getMessageProperties();
         String queue = properties.getConsumerQueue();
         putIfPresent("messageId", properties.getMessageId());
@@ -64,34 +145,23 @@ public final class InboundHandler implements MessageListener {
             if (deliveries > retry.maxDeliveries()) {
                 park(message, queue, messageId, "DELIVERY_LIMIT", "", "delivered " + deliveries
                         + " times without being acknowledged (limit " + retry.maxDeliveries() + ")", 0);
-                return;
+                return null;
             }
-            InboundMessage inbound = reader.read(message.getBody());
-            messageId = inbound.messageId();
-            MDC.put("messageId", messageId);
-            MDC.put("correlationId", inbound.correlationId());
-            MDC.put("contractId", inbound.contractId().value());
-            ProcessingResult result = processWithRetries(inbound, message, queue);
-            if (result != null) {
-                metrics.consumed(inbound.type().type(), result.outcome());
-                result.decisions().forEach(metrics::decided);
-                log.debug("{} {}: {} decisions, {} packages", inbound.type().type(), result.outcome(),
-                        result.decisions().size(), result.packages().size());
-            }
+            return reader.read(message.getBody());
         } catch (RejectedMessage rejected) {
             log.warn("parking message from {}: {} at '{}': {}", queue, rejected.reason(), rejected.field(),
                     rejected.detail());
             park(message, queue, messageId, rejected.reason().name(), rejected.field(), rejected.detail(), 1);
+            return null;
         } catch (ParkingFailed failed) {
             throw failed;
         } catch (RuntimeException unexpected) {
             log.error("reading the message failed unexpectedly; parking", unexpected);
             park(message, queue, messageId, ParkReason.PROCESSING_FAILED.name(), "", unexpected.toString(), 1);
+            return null;
         } finally {
-            metrics.processed(Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("messageId");
             MDC.remove("correlationId");
-            MDC.remove("contractId");
         }
     }
 

@@ -4,6 +4,7 @@ import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.state.ContractState;
@@ -21,11 +22,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,35 +69,86 @@ public final class EventProcessor {
     }
 
     public ProcessingResult process(InboundMessage message) {
-        store.states().ensureRow(message.contractId());
-        AtomicReference<Snapshot> saved = new AtomicReference<>();
-        ProcessingResult result;
-        try {
-            result = transactions.execute(status -> apply(message, saved));
-        } catch (RuntimeException e) {
-            store.states().forget(message.contractId());
-            throw e;
-        }
-        if (saved.get() != null) {
-            store.states().remember(saved.get());
-        }
-        if (result != null && ProcessingResult.APPLIED.equals(result.outcome())) {
-            afterCommit.run();
-        }
-        return result;
+        return processAll(List.of(message)).get(0);
     }
 
-    private ProcessingResult apply(InboundMessage message, AtomicReference<Snapshot> saved) {
+    /**
+     * Applies a batch of messages in one transaction: one lock statement, one commit, and the log and
+     * dedup rows written in batches. Messages about one contract apply in the order given; the results
+     * come back in that order too. If anything fails the whole batch rolls back, and the caller may
+     * retry it or take its messages one at a time.
+     */
+    public List<ProcessingResult> processAll(List<InboundMessage> messages) {
+        List<ContractId> contracts = messages.stream().map(InboundMessage::contractId).distinct().toList();
+        contracts.forEach(store.states()::ensureRow);
+        Map<String, Snapshot> saved = new HashMap<>();
+        List<ProcessingResult> results;
+        try {
+            results = transactions.execute(status -> applyAll(messages, contracts, saved));
+        } catch (RuntimeException e) {
+            contracts.forEach(store.states()::forget);
+            throw e;
+        }
+        saved.values().forEach(store.states()::remember);
+        if (results != null && results.stream().anyMatch(r -> ProcessingResult.APPLIED.equals(r.outcome()))) {
+            afterCommit.run();
+        }
+        return results;
+    }
+
+    /** What one transaction has read and will write. */
+    private static final class Work {
+        final Map<String, Snapshot> locked;
+        final Map<String, ContractState> current = new HashMap<>();
+        final Map<String, String> processed = new HashMap<>();
+        final Map<String, Deduplication.LastSeen> keys = new HashMap<>();
+        final Set<String> keysInDatabase = new HashSet<>();
+        final Deduplication.Pending dedup = new Deduplication.Pending();
+        final List<Object[]> events = new ArrayList<>();
+        final List<Object[]> decisions = new ArrayList<>();
+
+        Work(Map<String, Snapshot> locked) {
+            this.locked = locked;
+        }
+    }
+
+    private List<ProcessingResult> applyAll(List<InboundMessage> messages, List<ContractId> contracts,
+                                            Map<String, Snapshot> saved) {
+        Work work = new Work(store.states().lockAll(contracts));
+        List<ProcessingResult> results = new ArrayList<>(messages.size());
+        for (InboundMessage message : messages) {
+            String previousMessage = MDC.get("messageId");
+            MDC.put("messageId", message.messageId());
+            MDC.put("correlationId", message.correlationId());
+            MDC.put("contractId", message.contractId().value());
+            try {
+                results.add(apply(message, work));
+            } finally {
+                if (previousMessage == null) {
+                    MDC.remove("messageId");
+                    MDC.remove("correlationId");
+                    MDC.remove("contractId");
+                }
+            }
+        }
+        for (Map.Entry<String, ContractState> entry : work.current.entrySet()) {
+            saved.put(entry.getKey(), store.states().save(work.locked.get(entry.getKey()), entry.getValue()));
+        }
+        store.events().appendAll(work.events);
+        store.dedup().flush(work.dedup);
+        store.decisions().recordAll(work.decisions);
+        return results;
+    }
+
+    private ProcessingResult apply(InboundMessage message, Work work) {
         String contractId = message.contractId().value();
-        Snapshot before = store.states().lock(message.contractId());
         Instant now = clock.instant();
-        if (alreadyProcessed(message)) {
+        if (alreadyProcessed(message, work)) {
             return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
         }
-        Optional<Deduplication.LastSeen> last = store.dedup().lastSeen(contractId, message.businessKey());
+        Optional<Deduplication.LastSeen> last = lastSeen(message, work);
         if (last.isPresent() && last.get().contentHash().equals(message.contentHash())) {
-            store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(),
-                    ProcessingResult.DUPLICATE_CONTENT, now);
+            recordMessage(message, ProcessingResult.DUPLICATE_CONTENT, now, work);
             return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_CONTENT);
         }
         if (last.isPresent() && isOlder(message.time(), last.get().time())) {
@@ -100,18 +156,19 @@ public final class EventProcessor {
             // undo the newer (an approval withdrawn, a rejection reverted)
             log.info("skipping stale {}: its time {} is before the {} already applied", message.businessKey(),
                     message.time(), last.get().time());
-            store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(),
-                    ProcessingResult.STALE, now);
+            recordMessage(message, ProcessingResult.STALE, now, work);
             return ProcessingResult.duplicate(ProcessingResult.STALE);
         }
-        Outcome outcome = engine.get().apply(message.event(), before.state());
-        saved.set(store.states().save(before, outcome.state()));
-        store.events().append(message, now);
-        store.dedup().recordMessage(message.messageId(), contractId, message.contentHash(), ProcessingResult.APPLIED,
-                now);
-        store.dedup().recordContent(contractId, message.businessKey(), message.contentHash(), message.messageId(),
-                message.time(), last.isPresent());
-        store.decisions().record(message.messageId(), contractId, outcome.decisions(), now);
+        ContractState before = work.current.getOrDefault(contractId, work.locked.get(contractId).state());
+        Outcome outcome = engine.get().apply(message.event(), before);
+        work.current.put(contractId, outcome.state());
+        work.events.add(EventLog.row(message, now));
+        recordMessage(message, ProcessingResult.APPLIED, now, work);
+        String key = contractId + "\u0000" + message.businessKey();
+        work.dedup.content(contractId, message.businessKey(), message.contentHash(), message.messageId(),
+                message.time(), work.keysInDatabase.contains(key) || work.keys.containsKey(key));
+        work.keys.put(key, new Deduplication.LastSeen(message.contentHash(), message.time()));
+        DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         List<BillingPackage> issued = new ArrayList<>();
         for (BillingPackage pkg : outcome.packages()) {
             if (store.packages().register(pkg, message.messageId(), now)) {
@@ -128,12 +185,34 @@ public final class EventProcessor {
         return new ProcessingResult(ProcessingResult.APPLIED, outcome.decisions(), issued);
     }
 
+    private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {
+        work.dedup.message(message.messageId(), message.contractId().value(), message.contentHash(), outcome, now);
+        work.processed.put(message.messageId(), message.contentHash());
+    }
+
+    /** The last content applied for the message's business key: earlier in this batch, or in the database. */
+    private Optional<Deduplication.LastSeen> lastSeen(InboundMessage message, Work work) {
+        String key = message.contractId().value() + "\u0000" + message.businessKey();
+        Deduplication.LastSeen inBatch = work.keys.get(key);
+        if (inBatch != null) {
+            return Optional.of(inBatch);
+        }
+        Optional<Deduplication.LastSeen> stored = store.dedup().lastSeen(message.contractId().value(),
+                message.businessKey());
+        if (stored.isPresent()) {
+            work.keysInDatabase.add(key);
+        }
+        return stored;
+    }
+
     /**
      * Whether this message id was processed before. The same id with different content is not a
      * redelivery but a second message under a reused id: refused, never silently dropped.
      */
-    private boolean alreadyProcessed(InboundMessage message) {
-        Optional<String> content = store.dedup().processedContent(message.messageId());
+    private boolean alreadyProcessed(InboundMessage message, Work work) {
+        String inBatch = work.processed.get(message.messageId());
+        Optional<String> content = inBatch != null ? Optional.of(inBatch)
+                : store.dedup().processedContent(message.messageId());
         if (content.isPresent() && !content.get().equals(message.contentHash())) {
             throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
                     + "' was processed before with different content; CloudEvents ids must be unique across sources");

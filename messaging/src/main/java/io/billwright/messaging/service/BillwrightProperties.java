@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namespace       prefix of every exchange and queue
  * @param consumers       concurrent consumers over the inbound queues
  * @param prefetch        unacknowledged messages per consumer
+ * @param batchSize       messages a consumer applies in one transaction (at most; a batch is whatever has
+ *                        arrived within 10 ms)
  * @param maxMessageBytes a larger inbound body is parked as OVERSIZE
  */
 @ConfigurationProperties("billwright")
 public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue("4") int consumers,
-                                   @DefaultValue("10") int prefetch,
+                                   @DefaultValue("20") int prefetch,
+                                   @DefaultValue("20") int batchSize,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay) {

@@ -96,11 +96,13 @@ class ServiceConfiguration {
     }
 
     @Bean
-    EventProcessor eventProcessor(JdbcClient jdbc, ContractStateRepository states, OutboxRepository outbox,
+    EventProcessor eventProcessor(JdbcClient jdbc, JdbcTemplate batchJdbc, ContractStateRepository states,
+                                  OutboxRepository outbox,
                                   BillingEngine engine, OutboundMessages outbound,
                                   PlatformTransactionManager transactions, OutboxRelay relay, Clock clock) {
-        EventProcessor.Repositories store = new EventProcessor.Repositories(states, new Deduplication(jdbc),
-                new EventLog(jdbc), new DecisionLog(jdbc), new PackageRegistry(jdbc), outbox);
+        EventProcessor.Repositories store = new EventProcessor.Repositories(states,
+                new Deduplication(jdbc, batchJdbc), new EventLog(jdbc, batchJdbc), new DecisionLog(jdbc, batchJdbc),
+                new PackageRegistry(jdbc), outbox);
         return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay::wake,
                 clock);
     }
@@ -120,7 +122,11 @@ class ServiceConfiguration {
         container.setQueueNames(topology.inboundQueues().toArray(String[]::new));
         container.setMessageListener(handler);
         container.setConcurrentConsumers(properties.consumers());
-        container.setPrefetchCount(properties.prefetch());
+        container.setPrefetchCount(Math.max(properties.prefetch(), properties.batchSize()));
+        // several messages per transaction: one lock statement, batched writes and one commit for them all
+        container.setConsumerBatchEnabled(properties.batchSize() > 1);
+        container.setBatchSize(Math.max(1, properties.batchSize()));
+        container.setBatchReceiveTimeout(10);
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         // a listener that throws has failed to park: let the queue's dead-letter exchange take the message
         // rather than loop on it

@@ -75,12 +75,39 @@ public final class ContractStateRepository {
         });
     }
 
+    /**
+     * Locks the rows of several contracts (in contract id order, the same in every transaction, so two
+     * batches never deadlock) and reads their states.
+     */
+    public Map<String, Snapshot> lockAll(List<ContractId> contractIds) {
+        List<String> ids = contractIds.stream().map(ContractId::value).distinct().sorted().toList();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Map<String, Long> revisions = new java.util.HashMap<>();
+        batchJdbc.query("select contract_id, revision from contract_state where contract_id in (" + marks
+                + ") order by contract_id for update", rs -> {
+                    revisions.put(rs.getString(1), rs.getLong(2));
+                }, ids.toArray());
+        Map<String, Snapshot> snapshots = new java.util.HashMap<>();
+        for (String id : ids) {
+            Long revision = revisions.get(id);
+            if (revision == null) {
+                throw new IllegalStateException("no state row for contract " + id + ": ensureRow must run first");
+            }
+            snapshots.put(id, read(new ContractId(id), revision));
+        }
+        return snapshots;
+    }
+
     /** Locks the contract's row until the surrounding transaction ends, and reads its state. */
     public Snapshot lock(ContractId contractId) {
         long revision = jdbc.sql("select revision from contract_state where contract_id = ? for update")
                 .param(contractId.value()).query(Long.class).optional()
                 .orElseThrow(() -> new IllegalStateException("no state row for contract " + contractId.value()
                         + ": ensureRow must run first"));
+        return read(contractId, revision);
+    }
+
+    private Snapshot read(ContractId contractId, long revision) {
         Snapshot cached = cache.get(contractId.value());
         if (cached != null && cached.revision() == revision) {
             return cached;
@@ -133,19 +160,12 @@ public final class ContractStateRepository {
             }
         }
         // one round trip per kind of change: a period close rewrites every item it bills
-        batch("insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
-        batch("update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
-        batch("delete from contract_item where contract_id = ? and item_key = ?", deletes);
+        Batches.run(batchJdbc, "insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
+        Batches.run(batchJdbc, "update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
+        Batches.run(batchJdbc, "delete from contract_item where contract_id = ? and item_key = ?", deletes);
         return new Snapshot(next, state);
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        if (rows.size() == 1) {
-            batchJdbc.update(sql, rows.get(0));
-        } else if (!rows.isEmpty()) {
-            batchJdbc.batchUpdate(sql, rows);
-        }
-    }
 
     /** Called after commit: the next message for the contract skips decoding. */
     public void remember(Snapshot snapshot) {

@@ -9,27 +9,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Every decision with the rule-set version and rules behind it, for audit and explanation. */
 public final class DecisionLog {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "insert into decision_log (message_id, contract_id, item_id, item_kind, status, "
+            + "reason, detail, amount, currency, rule_set_version, rules, decided_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    public DecisionLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+    public DecisionLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
-    public void record(String messageId, String contractId, List<Decision> decisions, Instant at) {
-        for (Decision decision : decisions) {
-            jdbc.sql("insert into decision_log (message_id, contract_id, item_id, item_kind, status, reason, detail, "
-                            + "amount, currency, rule_set_version, rules, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .param(messageId).param(contractId).param(decision.itemId()).param(decision.kind().name())
-                    .param(decision.status().name())
-                    .param(decision.reason() == null ? null : decision.reason().name())
-                    .param(truncate(decision.detail(), 2000))
-                    .param(decision.amount() == null ? null : decision.amount().amount())
-                    .param(decision.amount() == null ? null : decision.amount().currency().getCurrencyCode())
-                    .param(decision.receipt() == null ? null : decision.receipt().ruleSetVersion())
-                    .param(decision.receipt() == null ? null : truncate(String.join(",", decision.receipt().rules()), 4000))
-                    .param(Timestamp.from(at)).update();
+    /** The rows for {@link #recordAll}. */
+    public static void rows(String messageId, String contractId, List<Decision> decisions, Instant at,
+                            List<Object[]> into) {
+        for (Decision d : decisions) {
+            into.add(new Object[] {messageId, contractId, d.itemId(), d.kind().name(), d.status().name(),
+                d.reason() == null ? null : d.reason().name(), truncate(d.detail(), 2000),
+                d.amount() == null ? null : d.amount().amount(),
+                d.amount() == null ? null : d.amount().currency().getCurrencyCode(),
+                d.receipt() == null ? null : d.receipt().ruleSetVersion(),
+                d.receipt() == null ? null : truncate(String.join(",", d.receipt().rules()), 4000),
+                Timestamp.from(at)});
         }
     }
+
+    public void recordAll(List<Object[]> rows) {
+        Batches.run(batchJdbc, INSERT, rows);
+    }
+
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

@@ -11,10 +11,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Deduplication {
 
-    private final JdbcClient jdbc;
+    static final String INSERT_MESSAGE = "insert into processed_message (message_id, contract_id, content_hash, "
+            + "outcome, processed_at) values (?, ?, ?, ?, ?)";
+    static final String INSERT_KEY = "insert into business_key (contract_id, business_key, content_hash, message_id, "
+            + "event_time) values (?, ?, ?, ?, ?)";
+    static final String UPDATE_KEY = "update business_key set content_hash = ?, message_id = ?, event_time = ? "
+            + "where contract_id = ? and business_key = ?";
 
-    public Deduplication(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+    public Deduplication(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
+    }
+
+    /** Dedup records written in batches at the end of a transaction. */
+    public static final class Pending {
+        private final java.util.List<Object[]> messages = new java.util.ArrayList<>();
+        private final java.util.List<Object[]> keyInserts = new java.util.ArrayList<>();
+        private final java.util.List<Object[]> keyUpdates = new java.util.ArrayList<>();
+
+        public void message(String messageId, String contractId, String contentHash, String outcome, Instant at) {
+            messages.add(new Object[] {messageId, contractId, contentHash, outcome, Timestamp.from(at)});
+        }
+
+        public void content(String contractId, String businessKey, String contentHash, String messageId,
+                            Instant eventTime, boolean known) {
+            Timestamp time = eventTime == null ? null : Timestamp.from(eventTime);
+            if (known) {
+                keyUpdates.add(new Object[] {contentHash, messageId, time, contractId, businessKey});
+            } else {
+                keyInserts.add(new Object[] {contractId, businessKey, contentHash, messageId, time});
+            }
+        }
+    }
+
+    /** Writes what {@code pending} holds: messages, then new keys, then changed keys, in order. */
+    public void flush(Pending pending) {
+        Batches.run(batchJdbc, INSERT_MESSAGE, pending.messages);
+        Batches.run(batchJdbc, INSERT_KEY, pending.keyInserts);
+        Batches.run(batchJdbc, UPDATE_KEY, pending.keyUpdates);
     }
 
     /** The content hash recorded for a processed message id, if it was processed. */
@@ -35,23 +72,4 @@ public final class Deduplication {
                 .optional();
     }
 
-    public void recordMessage(String messageId, String contractId, String contentHash, String outcome, Instant at) {
-        jdbc.sql("insert into processed_message (message_id, contract_id, content_hash, outcome, processed_at) "
-                        + "values (?, ?, ?, ?, ?)")
-                .param(messageId).param(contractId).param(contentHash).param(outcome).param(Timestamp.from(at)).update();
-    }
-
-    public void recordContent(String contractId, String businessKey, String contentHash, String messageId,
-                              Instant eventTime, boolean known) {
-        Timestamp time = eventTime == null ? null : Timestamp.from(eventTime);
-        if (known) {
-            jdbc.sql("update business_key set content_hash = ?, message_id = ?, event_time = ? "
-                            + "where contract_id = ? and business_key = ?")
-                    .param(contentHash).param(messageId).param(time).param(contractId).param(businessKey).update();
-        } else {
-            jdbc.sql("insert into business_key (contract_id, business_key, content_hash, message_id, event_time) "
-                            + "values (?, ?, ?, ?, ?)")
-                    .param(contractId).param(businessKey).param(contentHash).param(messageId).param(time).update();
-        }
-    }
 }

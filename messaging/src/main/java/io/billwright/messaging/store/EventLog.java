@@ -9,19 +9,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Every applied inbound message as received: the audit trail, and what simulations replay. */
 public final class EventLog {
 
+    private static final String INSERT = "insert into event_log (message_id, contract_id, event_type, business_key, "
+            + "correlation_id, received_at, body) values (?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
 
-    public EventLog(JdbcClient jdbc) {
+    public EventLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
-    public void append(InboundMessage message, Instant receivedAt) {
-        jdbc.sql("insert into event_log (message_id, contract_id, event_type, business_key, correlation_id, "
-                        + "received_at, body) values (?, ?, ?, ?, ?, ?, ?)")
-                .param(message.messageId()).param(message.contractId().value()).param(message.type().type())
-                .param(message.businessKey()).param(message.correlationId()).param(Timestamp.from(receivedAt))
-                .param(message.body()).update();
+    /** The row for {@link #appendAll}. */
+    public static Object[] row(InboundMessage message, Instant receivedAt) {
+        return new Object[] {message.messageId(), message.contractId().value(), message.type().type(),
+            message.businessKey(), message.correlationId(), Timestamp.from(receivedAt), message.body()};
     }
+
+    public void appendAll(List<Object[]> rows) {
+        Batches.run(batchJdbc, INSERT, rows);
+    }
+
 
     /** The bodies received in {@code [from, to)}, in the order they were applied (for replay and export). */
     public List<String> bodies(Instant from, Instant to) {
