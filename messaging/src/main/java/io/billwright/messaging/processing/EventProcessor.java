@@ -100,21 +100,33 @@ public final class EventProcessor {
     private static final class Work {
         final Map<String, Snapshot> locked;
         final Map<String, ContractState> current = new HashMap<>();
-        final Map<String, String> processed = new HashMap<>();
-        final Map<String, Deduplication.LastSeen> keys = new HashMap<>();
-        final Set<String> keysInDatabase = new HashSet<>();
+        final Map<String, String> processed;
+        final Map<String, Deduplication.LastSeen> keys;
+        final Set<String> keysInDatabase;
         final Deduplication.Pending dedup = new Deduplication.Pending();
         final List<Object[]> events = new ArrayList<>();
         final List<Object[]> decisions = new ArrayList<>();
 
-        Work(Map<String, Snapshot> locked) {
+        /**
+         * @param processed message ids processed before, with their content hashes
+         * @param keys      business keys applied before, keyed by contract and key
+         */
+        Work(Map<String, Snapshot> locked, Map<String, String> processed, Map<String, Deduplication.LastSeen> keys) {
             this.locked = locked;
+            this.processed = new HashMap<>(processed);
+            this.keys = new HashMap<>(keys);
+            this.keysInDatabase = new HashSet<>(keys.keySet());
         }
     }
 
     private List<ProcessingResult> applyAll(List<InboundMessage> messages, List<ContractId> contracts,
                                             Map<String, Snapshot> saved) {
-        Work work = new Work(store.states().lockAll(contracts));
+        // every read the batch needs, in three statements, under the contracts' locks
+        Map<String, Snapshot> locked = store.states().lockAll(contracts);
+        Work work = new Work(locked,
+                store.dedup().processedContents(messages.stream().map(InboundMessage::messageId).distinct().toList()),
+                store.dedup().lastSeen(contracts.stream().map(ContractId::value).toList(),
+                        messages.stream().map(InboundMessage::businessKey).distinct().toList()));
         List<ProcessingResult> results = new ArrayList<>(messages.size());
         for (InboundMessage message : messages) {
             String previousMessage = MDC.get("messageId");
@@ -190,19 +202,9 @@ public final class EventProcessor {
         work.processed.put(message.messageId(), message.contentHash());
     }
 
-    /** The last content applied for the message's business key: earlier in this batch, or in the database. */
-    private Optional<Deduplication.LastSeen> lastSeen(InboundMessage message, Work work) {
-        String key = message.contractId().value() + "\u0000" + message.businessKey();
-        Deduplication.LastSeen inBatch = work.keys.get(key);
-        if (inBatch != null) {
-            return Optional.of(inBatch);
-        }
-        Optional<Deduplication.LastSeen> stored = store.dedup().lastSeen(message.contractId().value(),
-                message.businessKey());
-        if (stored.isPresent()) {
-            work.keysInDatabase.add(key);
-        }
-        return stored;
+    /** The last content applied for the message's business key: earlier in this batch, or before it. */
+    private static Optional<Deduplication.LastSeen> lastSeen(InboundMessage message, Work work) {
+        return Optional.ofNullable(work.keys.get(message.contractId().value() + "\u0000" + message.businessKey()));
     }
 
     /**
@@ -210,9 +212,7 @@ public final class EventProcessor {
      * redelivery but a second message under a reused id: refused, never silently dropped.
      */
     private boolean alreadyProcessed(InboundMessage message, Work work) {
-        String inBatch = work.processed.get(message.messageId());
-        Optional<String> content = inBatch != null ? Optional.of(inBatch)
-                : store.dedup().processedContent(message.messageId());
+        Optional<String> content = Optional.ofNullable(work.processed.get(message.messageId()));
         if (content.isPresent() && !content.get().equals(message.contentHash())) {
             throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
                     + "' was processed before with different content; CloudEvents ids must be unique across sources");

@@ -4,7 +4,7 @@ import io.billwright.engine.decision.Decision;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every decision with the rule-set version and rules behind it, for audit and explanation. */
 public final class DecisionLog {
@@ -13,11 +13,9 @@ public final class DecisionLog {
             + "reason, detail, amount, currency, rule_set_version, rules, decided_at) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+    private final JdbcTemplate batchJdbc;
 
-    public DecisionLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
-        this.jdbc = jdbc;
+    public DecisionLog(JdbcTemplate batchJdbc) {
         this.batchJdbc = batchJdbc;
     }
 

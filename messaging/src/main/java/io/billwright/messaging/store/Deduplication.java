@@ -2,8 +2,7 @@ package io.billwright.messaging.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The two dedup records: every processed message id, and the last content seen per business key.
@@ -18,11 +17,9 @@ public final class Deduplication {
     static final String UPDATE_KEY = "update business_key set content_hash = ?, message_id = ?, event_time = ? "
             + "where contract_id = ? and business_key = ?";
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+    private final JdbcTemplate batchJdbc;
 
-    public Deduplication(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
-        this.jdbc = jdbc;
+    public Deduplication(JdbcTemplate batchJdbc) {
         this.batchJdbc = batchJdbc;
     }
 
@@ -54,22 +51,49 @@ public final class Deduplication {
         Batches.run(batchJdbc, UPDATE_KEY, pending.keyUpdates);
     }
 
-    /** The content hash recorded for a processed message id, if it was processed. */
-    public Optional<String> processedContent(String messageId) {
-        return jdbc.sql("select content_hash from processed_message where message_id = ?")
-                .param(messageId).query(String.class).optional();
+
+    /** The content hashes of those of {@code messageIds} processed before, by message id. */
+    public java.util.Map<String, String> processedContents(java.util.Collection<String> messageIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        if (messageIds.isEmpty()) {
+            return found;
+        }
+        batchJdbc.query("select message_id, content_hash from processed_message where message_id in ("
+                        + marks(messageIds.size()) + ")",
+                rs -> {
+                    found.put(rs.getString(1), rs.getString(2));
+                }, messageIds.toArray());
+        return found;
+    }
+
+    /**
+     * What was last applied for each of the business keys of some contracts, keyed by
+     * {@code contractId + '\0' + businessKey}.
+     */
+    public java.util.Map<String, LastSeen> lastSeen(java.util.Collection<String> contractIds,
+                                                    java.util.Collection<String> businessKeys) {
+        java.util.Map<String, LastSeen> found = new java.util.HashMap<>();
+        if (contractIds.isEmpty() || businessKeys.isEmpty()) {
+            return found;
+        }
+        java.util.List<Object> params = new java.util.ArrayList<>(contractIds);
+        params.addAll(businessKeys);
+        batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key where contract_id in ("
+                        + marks(contractIds.size()) + ") and business_key in (" + marks(businessKeys.size()) + ")",
+                rs -> {
+                    found.put(rs.getString(1) + "\u0000" + rs.getString(2), new LastSeen(rs.getString(3),
+                            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
+                }, params.toArray());
+        return found;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** What was last applied for a business key: its content hash and CloudEvents time (may be null). */
     public record LastSeen(String contentHash, Instant time) {
     }
 
-    public Optional<LastSeen> lastSeen(String contractId, String businessKey) {
-        return jdbc.sql("select content_hash, event_time from business_key where contract_id = ? and business_key = ?")
-                .param(contractId).param(businessKey)
-                .query((rs, n) -> new LastSeen(rs.getString(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
-                .optional();
-    }
 
 }
