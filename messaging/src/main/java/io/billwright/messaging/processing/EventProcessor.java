@@ -125,8 +125,8 @@ public final class EventProcessor {
         Map<String, Snapshot> locked = store.states().lockAll(contracts);
         Work work = new Work(locked,
                 store.dedup().processedContents(messages.stream().map(InboundMessage::messageId).distinct().toList()),
-                store.dedup().lastSeen(contracts.stream().map(ContractId::value).toList(),
-                        messages.stream().map(InboundMessage::businessKey).distinct().toList()));
+                store.dedup().lastSeen(messages.stream()
+                        .map(m -> new String[] {m.contractId().value(), m.businessKey()}).toList()));
         List<ProcessingResult> results = new ArrayList<>(messages.size());
         for (InboundMessage message : messages) {
             String previousMessage = MDC.get("messageId");

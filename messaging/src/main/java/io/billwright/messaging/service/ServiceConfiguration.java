@@ -43,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ServiceConfiguration {
 
     @Bean
+    static PostgresPlans postgresPlans() {
+        return new PostgresPlans();
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }

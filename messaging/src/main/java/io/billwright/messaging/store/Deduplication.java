@@ -67,19 +67,22 @@ public final class Deduplication {
     }
 
     /**
-     * What was last applied for each of the business keys of some contracts, keyed by
-     * {@code contractId + '\0' + businessKey}.
+     * What was last applied for each of some (contract, business key) pairs, keyed by
+     * {@code contractId + '\0' + businessKey}; each pair is {@code {contractId, businessKey}}.
      */
-    public java.util.Map<String, LastSeen> lastSeen(java.util.Collection<String> contractIds,
-                                                    java.util.Collection<String> businessKeys) {
+    public java.util.Map<String, LastSeen> lastSeen(java.util.Collection<String[]> pairs) {
         java.util.Map<String, LastSeen> found = new java.util.HashMap<>();
-        if (contractIds.isEmpty() || businessKeys.isEmpty()) {
+        if (pairs.isEmpty()) {
             return found;
         }
-        java.util.List<Object> params = new java.util.ArrayList<>(contractIds);
-        params.addAll(businessKeys);
-        batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key where contract_id in ("
-                        + marks(contractIds.size()) + ") and business_key in (" + marks(businessKeys.size()) + ")",
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        pairs.forEach(pair -> {
+            params.add(pair[0]);
+            params.add(pair[1]);
+        });
+        String rows = String.join(", ", java.util.Collections.nCopies(pairs.size(), "(?, ?)"));
+        batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key "
+                        + "where (contract_id, business_key) in (" + rows + ")",
                 rs -> {
                     found.put(rs.getString(1) + "\u0000" + rs.getString(2), new LastSeen(rs.getString(3),
                             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
