@@ -74,19 +74,15 @@ public final class EventDecoder {
                 yield new Decoded(new ExpenseRecorded(id, contract, expense), contract,
                         "expense:" + contract.value() + ":" + expense.id());
             }
-            case MILESTONE_COMPLETED -> {
+            case MILESTONE_COMPLETED, MILESTONE_ACCEPTED -> {
                 ContractId contract = contractId(data);
                 String milestone = data.get("milestoneId").asString();
                 LocalDate date = bind(data.get("date"), LocalDate.class, "data.date");
-                yield new Decoded(new MilestoneCompleted(id, contract, milestone, date), contract,
-                        "milestone-completed:" + contract.value() + ":" + milestone);
-            }
-            case MILESTONE_ACCEPTED -> {
-                ContractId contract = contractId(data);
-                String milestone = data.get("milestoneId").asString();
-                LocalDate date = bind(data.get("date"), LocalDate.class, "data.date");
-                yield new Decoded(new MilestoneAccepted(id, contract, milestone, date), contract,
-                        "milestone-accepted:" + contract.value() + ":" + milestone);
+                boolean accepted = type == EventType.MILESTONE_ACCEPTED;
+                BillingEvent event = accepted ? new MilestoneAccepted(id, contract, milestone, date)
+                        : new MilestoneCompleted(id, contract, milestone, date);
+                yield new Decoded(event, contract, (accepted ? "milestone-accepted:" : "milestone-completed:")
+                        + contract.value() + ":" + milestone);
             }
             case PERIOD_CLOSED -> {
                 ContractId contract = contractId(data);

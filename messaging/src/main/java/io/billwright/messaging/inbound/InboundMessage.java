@@ -30,7 +30,7 @@ public record InboundMessage(CloudEvent envelope, EventType type, BillingEvent e
 
     /** The CloudEvents {@code time}, or null when the message has none. */
     public java.time.Instant time() {
-        return envelope.time() == null ? null : java.time.OffsetDateTime.parse(envelope.time()).toInstant();
+        return envelope.time();
     }
 
     public String correlationId() {

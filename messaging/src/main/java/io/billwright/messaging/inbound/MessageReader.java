@@ -3,6 +3,9 @@ package io.billwright.messaging.inbound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
@@ -64,10 +67,20 @@ public final class MessageReader {
             throw new RejectedMessage(ParkReason.SCHEMA_VIOLATION, violation.field(), violation.message());
         }
         CloudEvent event = new CloudEvent(root.get("id").asString(), root.path("source").asString(null), typeName,
-                root.path("time").asString(null), root.path("correlationid").asString(null), data);
+                time(root), root.path("correlationid").asString(null), data);
         EventDecoder.Decoded decoded = decoder.decode(type, event.id(), data);
         return new InboundMessage(event, type, decoded.event(), decoded.contractId(), decoded.businessKey(),
                 hash(data), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The {@code time} attribute (its pattern is checked by the envelope schema; the calendar is checked here). */
+    private static Instant time(JsonNode root) {
+        String time = root.path("time").asString(null);
+        try {
+            return time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RejectedMessage(ParkReason.INVALID_DATA, "time", "time: '" + time + "' is not a valid instant");
+        }
     }
 
     /** SHA-256 of the data with object keys sorted, so key order never makes a resend look new. */

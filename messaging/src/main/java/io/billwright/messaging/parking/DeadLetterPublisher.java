@@ -3,7 +3,6 @@ package io.billwright.messaging.parking;
 import io.billwright.messaging.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,12 +94,5 @@ public final class DeadLetterPublisher {
             throw new AmqpException("the broker refused a parked message: "
                     + (confirm.ack() ? "returned " + correlation.getReturned().getReplyText() : confirm.reason()));
         }
-    }
-
-    /** The park headers of a message, for tests and tools. */
-    public static Map<String, Object> parkHeaders(MessageProperties properties) {
-        return Map.of(REASON, String.valueOf(properties.getHeaders().get(REASON)),
-                FIELD, String.valueOf(properties.getHeaders().get(FIELD)),
-                ORIGINAL_QUEUE, String.valueOf(properties.getHeaders().get(ORIGINAL_QUEUE)));
     }
 }

@@ -23,10 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +100,6 @@ public final class EventProcessor {
         final Map<String, ContractState> current = new HashMap<>();
         final Map<String, String> processed;
         final Map<String, Deduplication.LastSeen> keys;
-        final Set<String> keysInDatabase;
         final Deduplication.Pending dedup = new Deduplication.Pending();
         final List<Object[]> events = new ArrayList<>();
         final List<Object[]> decisions = new ArrayList<>();
@@ -115,7 +112,6 @@ public final class EventProcessor {
             this.locked = locked;
             this.processed = new HashMap<>(processed);
             this.keys = new HashMap<>(keys);
-            this.keysInDatabase = new HashSet<>(keys.keySet());
         }
     }
 
@@ -128,19 +124,19 @@ public final class EventProcessor {
                 store.dedup().lastSeen(messages.stream()
                         .map(m -> new String[] {m.contractId().value(), m.businessKey()}).toList()));
         List<ProcessingResult> results = new ArrayList<>(messages.size());
-        for (InboundMessage message : messages) {
-            String previousMessage = MDC.get("messageId");
-            MDC.put("messageId", message.messageId());
-            MDC.put("correlationId", message.correlationId());
-            MDC.put("contractId", message.contractId().value());
-            try {
+        Map<String, String> callersContext = MDC.getCopyOfContextMap();
+        try {
+            for (InboundMessage message : messages) {
+                MDC.put("messageId", message.messageId());
+                MDC.put("correlationId", message.correlationId());
+                MDC.put("contractId", message.contractId().value());
                 results.add(apply(message, work));
-            } finally {
-                if (previousMessage == null) {
-                    MDC.remove("messageId");
-                    MDC.remove("correlationId");
-                    MDC.remove("contractId");
-                }
+            }
+        } finally {
+            if (callersContext == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(callersContext);
             }
         }
         for (Map.Entry<String, ContractState> entry : work.current.entrySet()) {
@@ -176,9 +172,9 @@ public final class EventProcessor {
         work.current.put(contractId, outcome.state());
         work.events.add(EventLog.row(message, now));
         recordMessage(message, ProcessingResult.APPLIED, now, work);
-        String key = contractId + "\u0000" + message.businessKey();
+        String key = Deduplication.keyOf(contractId, message.businessKey());
         work.dedup.content(contractId, message.businessKey(), message.contentHash(), message.messageId(),
-                message.time(), work.keysInDatabase.contains(key) || work.keys.containsKey(key));
+                message.time(), work.keys.containsKey(key));
         work.keys.put(key, new Deduplication.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         List<BillingPackage> issued = new ArrayList<>();
@@ -204,7 +200,8 @@ public final class EventProcessor {
 
     /** The last content applied for the message's business key: earlier in this batch, or before it. */
     private static Optional<Deduplication.LastSeen> lastSeen(InboundMessage message, Work work) {
-        return Optional.ofNullable(work.keys.get(message.contractId().value() + "\u0000" + message.businessKey()));
+        return Optional.ofNullable(work.keys.get(Deduplication.keyOf(message.contractId().value(),
+                message.businessKey())));
     }
 
     /**

@@ -106,7 +106,7 @@ class ServiceConfiguration {
                                   BillingEngine engine, OutboundMessages outbound,
                                   PlatformTransactionManager transactions, OutboxRelay relay, Clock clock) {
         EventProcessor.Repositories store = new EventProcessor.Repositories(states,
-                new Deduplication(batchJdbc), new EventLog(jdbc, batchJdbc), new DecisionLog(batchJdbc),
+                new Deduplication(batchJdbc), new EventLog(batchJdbc), new DecisionLog(batchJdbc),
                 new PackageRegistry(jdbc), outbox);
         return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay::wake,
                 clock);

@@ -98,15 +98,6 @@ public final class ContractStateRepository {
         return snapshots;
     }
 
-    /** Locks the contract's row until the surrounding transaction ends, and reads its state. */
-    public Snapshot lock(ContractId contractId) {
-        long revision = jdbc.sql("select revision from contract_state where contract_id = ? for update")
-                .param(contractId.value()).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalStateException("no state row for contract " + contractId.value()
-                        + ": ensureRow must run first"));
-        return read(contractId, revision);
-    }
-
     private Snapshot read(ContractId contractId, long revision) {
         Snapshot cached = cache.get(contractId.value());
         if (cached != null && cached.revision() == revision) {

@@ -84,10 +84,15 @@ public final class Deduplication {
         batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key "
                         + "where (contract_id, business_key) in (" + rows + ")",
                 rs -> {
-                    found.put(rs.getString(1) + "\u0000" + rs.getString(2), new LastSeen(rs.getString(3),
+                    found.put(keyOf(rs.getString(1), rs.getString(2)), new LastSeen(rs.getString(3),
                             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
                 }, params.toArray());
         return found;
+    }
+
+    /** How {@link #lastSeen} keys its answer. */
+    public static String keyOf(String contractId, String businessKey) {
+        return contractId + '\u0000' + businessKey;
     }
 
     private static String marks(int count) {

@@ -35,8 +35,4 @@ public final class PackageRegistry {
                 .param(Timestamp.from(at)).update();
         return true;
     }
-
-    public int count() {
-        return jdbc.sql("select count(*) from billing_package").query(Integer.class).single();
-    }
 }
