@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes committed outbox rows. Each round claims a batch of due rows (a short transaction, with a
  * lease), publishes them all with {@code mandatory} and correlated confirms outside any transaction,
  * waits for the confirms together, and marks sent only the rows the broker confirmed and did not
- * return. Anything else, a failed send included, is retried with bounded exponential backoff and, after
+ * return. Waiting for confirms and marking happen on a second thread while the next round is claimed and
+ * published (the lease keeps claimed rows out of later rounds), so a burst of packages is not published
+ * one round trip after another; at most {@value #ROUNDS_IN_FLIGHT} rounds await their confirms at once. Anything else, a failed send included, is retried with bounded exponential backoff and, after
  * the last attempt, parked on the dead-letter queue. A crash between publish and mark means a row is
  * published again once its lease expires, under the same message id: consumers deduplicate on it.
  */
@@ -39,6 +43,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int ROUNDS_IN_FLIGHT = 4;
 
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
@@ -48,8 +53,15 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Settings settings;
     private final Semaphore signal = new Semaphore(0);
+    private final Semaphore inFlight = new Semaphore(ROUNDS_IN_FLIGHT);
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService confirmer;
+
+    /** A published round awaiting its confirms. */
+    private record Round(List<OutboxRow> rows, List<CorrelationData> confirms, List<String> sendFailures,
+                         Instant deadline) {
+    }
 
     public OutboxRelay(OutboxRepository outbox, TransactionTemplate transactions, RabbitTemplate rabbit,
                        DeadLetterPublisher deadLetters, ServiceMetrics metrics, Clock clock, Settings settings) {
@@ -73,6 +85,7 @@ public final class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        confirmer = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-confirms"));
         worker = new Thread(this::loop, "outbox-relay");
         worker.start();
     }
@@ -84,6 +97,10 @@ public final class OutboxRelay implements SmartLifecycle {
         if (worker != null) {
             try {
                 worker.join(settings.confirmTimeout().toMillis() * 2 + 1_000);
+                // rounds already published are confirmed and marked before the database goes away
+                confirmer.shutdown();
+                confirmer.awaitTermination(settings.confirmTimeout().toMillis() * ROUNDS_IN_FLIGHT + 1_000,
+                        TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -106,6 +123,9 @@ public final class OutboxRelay implements SmartLifecycle {
             int published;
             try {
                 published = relayOnce();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (Throwable e) { // the relay must outlive any single failure, or packages stop silently
                 log.warn("outbox round failed, retrying in {}: {}", settings.pollInterval(), e.toString());
                 published = 0;
@@ -122,14 +142,45 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One round; returns the number of rows handled. Public for tests and tools. */
-    public int relayOnce() {
+    /**
+     * Claims and publishes one round, and hands it to the confirm thread (or, when the relay is not
+     * running, settles it here); returns the number of rows published.
+     */
+    int relayOnce() throws InterruptedException {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.confirmTimeout().multipliedBy(3));
-        List<OutboxRow> rows = transactions.execute(status -> outbox.claimDue(now, settings.batchSize(), leaseUntil));
-        if (rows == null || rows.isEmpty()) {
-            return 0;
+        inFlight.acquire();
+        boolean handedOver = false;
+        try {
+            List<OutboxRow> rows = transactions.execute(status -> outbox.claimDue(now, settings.batchSize(), leaseUntil));
+            if (rows == null || rows.isEmpty()) {
+                return 0;
+            }
+            Round round = publish(rows);
+            ExecutorService settler = confirmer;
+            if (settler != null && !settler.isShutdown()) {
+                settler.execute(() -> {
+                    try {
+                        settle(round);
+                    } catch (RuntimeException e) { // rows stay claimed until the lease ends, then go again
+                        log.warn("outbox confirms not recorded, the rows go again after their lease: {}", e.toString());
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+                handedOver = true;
+            } else {
+                settle(round);
+            }
+            return rows.size();
+        } finally {
+            if (!handedOver) {
+                inFlight.release();
+            }
         }
+    }
+
+    private Round publish(List<OutboxRow> rows) {
         List<CorrelationData> confirms = new ArrayList<>(rows.size());
         List<String> sendFailures = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
@@ -143,13 +194,18 @@ public final class OutboxRelay implements SmartLifecycle {
             confirms.add(correlation);
             sendFailures.add(failure);
         }
+        return new Round(rows, confirms, sendFailures, clock.instant().plus(settings.confirmTimeout()));
+    }
+
+    /** Waits for a round's confirms, marks the confirmed rows sent and retries or parks the rest. */
+    private void settle(Round round) {
         List<Long> sent = new ArrayList<>();
         List<OutboxRow> failed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        Instant deadline = clock.instant().plus(settings.confirmTimeout());
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
-            String failure = sendFailures.get(i) != null ? sendFailures.get(i) : failureOf(confirms.get(i), deadline);
+        for (int i = 0; i < round.rows().size(); i++) {
+            OutboxRow row = round.rows().get(i);
+            String failure = round.sendFailures().get(i) != null ? round.sendFailures().get(i)
+                    : failureOf(round.confirms().get(i), round.deadline());
             if (failure == null) {
                 sent.add(row.id());
                 metrics.outboxPublished(row.message());
@@ -162,7 +218,6 @@ public final class OutboxRelay implements SmartLifecycle {
         for (int i = 0; i < failed.size(); i++) {
             retryOrPark(failed.get(i), reasons.get(i));
         }
-        return rows.size();
     }
 
     private String failureOf(CorrelationData correlation, Instant deadline) {

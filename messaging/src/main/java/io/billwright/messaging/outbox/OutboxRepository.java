@@ -3,39 +3,46 @@ package io.billwright.messaging.outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code outbox} table. */
 public final class OutboxRepository {
 
+    private static final String INSERT = "insert into outbox (message_id, exchange_name, routing_key, "
+            + "correlation_id, message_type, body, created_at, next_attempt_at, attempts) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final String dueQuery;
 
     /**
      * @param skipLocked whether the database supports {@code FOR UPDATE SKIP LOCKED}; with it, several
      *                   relays (several service instances) share the rows without waiting on each other
      */
-    public OutboxRepository(JdbcClient jdbc, boolean skipLocked) {
+    public OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, boolean skipLocked) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.dueQuery = "select id, attempts, message_id, exchange_name, routing_key, correlation_id, message_type, body "
                 + "from outbox where sent_at is null and parked_at is null and next_attempt_at <= ? "
                 + "and (claimed_until is null or claimed_until <= ?) "
                 + "order by id fetch first ? rows only for update" + (skipLocked ? " skip locked" : "");
     }
 
-    /** Adds the message unless one with its id is already there (a package re-issued on a replay). */
-    public boolean add(OutboxMessage message, Instant at) {
-        boolean known = jdbc.sql("select count(*) from outbox where message_id = ?")
-                .param(message.messageId()).query(Integer.class).single() > 0;
-        if (known) {
-            return false;
+    /**
+     * Adds messages in one batched insert. Their ids are unique (a package's id is registered first; an
+     * exception notice's id is new), and the table's unique key refuses a repeat, failing the transaction.
+     */
+    public void addAll(List<OutboxMessage> messages, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        List<Object[]> rows = messages.stream().map(m -> new Object[] {m.messageId(), m.exchange(), m.routingKey(),
+            m.correlationId(), m.type(), m.body(), now, now}).toList();
+        if (rows.size() == 1) {
+            batchJdbc.update(INSERT, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            batchJdbc.batchUpdate(INSERT, rows);
         }
-        jdbc.sql("insert into outbox (message_id, exchange_name, routing_key, correlation_id, message_type, body, "
-                        + "created_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                .param(message.messageId()).param(message.exchange()).param(message.routingKey())
-                .param(message.correlationId()).param(message.type()).param(message.body())
-                .param(Timestamp.from(at)).param(Timestamp.from(at)).update();
-        return true;
     }
 
     /**
@@ -50,18 +57,18 @@ public final class OutboxRepository {
                                 rs.getString("routing_key"), rs.getString("correlation_id"),
                                 rs.getString("message_type"), rs.getString("body"))))
                 .list();
-        for (OutboxRow row : rows) {
-            jdbc.sql("update outbox set claimed_until = ? where id = ?").param(Timestamp.from(leaseUntil))
-                    .param(row.id()).update();
+        if (!rows.isEmpty()) {
+            batchJdbc.batchUpdate("update outbox set claimed_until = ? where id = ?", rows.stream()
+                    .map(row -> new Object[] {Timestamp.from(leaseUntil), row.id()}).toList());
         }
         return rows;
     }
 
     public void markSent(List<Long> ids, Instant at) {
-        for (Long id : ids) {
-            jdbc.sql("update outbox set sent_at = ?, attempts = attempts + 1, last_error = null, claimed_until = null "
-                            + "where id = ?")
-                    .param(Timestamp.from(at)).param(id).update();
+        if (!ids.isEmpty()) {
+            batchJdbc.batchUpdate("update outbox set sent_at = ?, attempts = attempts + 1, last_error = null, "
+                    + "claimed_until = null where id = ?", ids.stream()
+                    .map(id -> new Object[] {Timestamp.from(at), id}).toList());
         }
     }
 

@@ -11,6 +11,7 @@ import io.billwright.engine.state.ContractState;
 import io.billwright.messaging.inbound.InboundMessage;
 import io.billwright.messaging.inbound.ParkReason;
 import io.billwright.messaging.inbound.RejectedMessage;
+import io.billwright.messaging.outbox.OutboxMessage;
 import io.billwright.messaging.outbox.OutboxRepository;
 import io.billwright.messaging.store.ContractStateRepository;
 import io.billwright.messaging.store.ContractStateRepository.Snapshot;
@@ -23,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +106,9 @@ public final class EventProcessor {
         final Deduplication.Pending dedup = new Deduplication.Pending();
         final List<Object[]> events = new ArrayList<>();
         final List<Object[]> decisions = new ArrayList<>();
+        final List<PackageRegistry.Candidate> packages = new ArrayList<>();
+        final Map<String, OutboxMessage> packageMessages = new HashMap<>();
+        final List<OutboxMessage> notices = new ArrayList<>();
 
         /**
          * @param processed message ids processed before, with their content hashes
@@ -139,13 +145,29 @@ public final class EventProcessor {
                 MDC.setContextMap(callersContext);
             }
         }
-        for (Map.Entry<String, ContractState> entry : work.current.entrySet()) {
-            saved.put(entry.getKey(), store.states().save(work.locked.get(entry.getKey()), entry.getValue()));
-        }
+        store.states().saveAll(work.locked, work.current)
+                .forEach(snapshot -> saved.put(snapshot.state().contractId().value(), snapshot));
         store.events().appendAll(work.events);
         store.dedup().flush(work.dedup);
         store.decisions().recordAll(work.decisions);
-        return results;
+        Instant now = clock.instant();
+        Set<String> issued = store.packages().registerAll(work.packages, now);
+        List<OutboxMessage> outboxRows = new ArrayList<>();
+        issued.forEach(id -> outboxRows.add(work.packageMessages.get(id)));
+        outboxRows.addAll(work.notices);
+        store.outbox().addAll(outboxRows, now);
+        return withIssuedOnly(results, issued);
+    }
+
+    /** The results with only the packages registered now: a package issued before is not issued again. */
+    private static List<ProcessingResult> withIssuedOnly(List<ProcessingResult> results, Set<String> issued) {
+        Set<String> unclaimed = new HashSet<>(issued);
+        return results.stream().map(result -> {
+            List<BillingPackage> packages = result.packages().stream()
+                    .filter(pkg -> unclaimed.remove(pkg.id().value())).toList();
+            return packages.size() == result.packages().size() ? result
+                    : new ProcessingResult(result.outcome(), result.decisions(), packages);
+        }).toList();
     }
 
     private ProcessingResult apply(InboundMessage message, Work work) {
@@ -177,20 +199,18 @@ public final class EventProcessor {
                 message.time(), work.keys.containsKey(key));
         work.keys.put(key, new Deduplication.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
-        List<BillingPackage> issued = new ArrayList<>();
         for (BillingPackage pkg : outcome.packages()) {
-            if (store.packages().register(pkg, message.messageId(), now)) {
-                store.outbox().add(outbound.forPackage(pkg, contractOf(pkg, outcome.state()), message.correlationId()),
-                        now);
-                issued.add(pkg);
-            }
+            // registered with the rest of the batch; the first message to produce an id issues it
+            work.packages.add(new PackageRegistry.Candidate(pkg, message.messageId()));
+            work.packageMessages.putIfAbsent(pkg.id().value(),
+                    outbound.forPackage(pkg, contractOf(pkg, outcome.state()), message.correlationId()));
         }
         for (Decision decision : outcome.decisions()) {
             if (decision.status() == DecisionStatus.HELD || decision.status() == DecisionStatus.REJECTED) {
-                store.outbox().add(outbound.forException(decision, message), now);
+                work.notices.add(outbound.forException(decision, message));
             }
         }
-        return new ProcessingResult(ProcessingResult.APPLIED, outcome.decisions(), issued);
+        return new ProcessingResult(ProcessingResult.APPLIED, outcome.decisions(), outcome.packages());
     }
 
     private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers       concurrent consumers over the inbound queues
  * @param prefetch        unacknowledged messages per consumer
  * @param batchSize       messages a consumer applies in one transaction (at most; a batch is whatever has
- *                        arrived within 10 ms)
+ *                        arrived within {@code batchWait})
+ * @param batchWait       how long a consumer waits for the next message of a batch before applying what
+ *                        it has: the latency a message may spend waiting for company when queues are short
  * @param maxMessageBytes a larger inbound body is parked as OVERSIZE
  */
 @ConfigurationProperties("billwright")
@@ -20,6 +22,7 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue("4") int consumers,
                                    @DefaultValue("20") int prefetch,
                                    @DefaultValue("20") int batchSize,
+                                   @DefaultValue("10ms") Duration batchWait,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay) {

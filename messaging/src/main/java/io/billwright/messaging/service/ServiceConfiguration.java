@@ -74,8 +74,8 @@ class ServiceConfiguration {
     }
 
     @Bean
-    OutboxRepository outboxRepository(JdbcClient jdbc, DataSource dataSource) {
-        return new OutboxRepository(jdbc, supportsSkipLocked(dataSource));
+    OutboxRepository outboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, DataSource dataSource) {
+        return new OutboxRepository(jdbc, batchJdbc, supportsSkipLocked(dataSource));
     }
 
     @Bean
@@ -101,13 +101,13 @@ class ServiceConfiguration {
     }
 
     @Bean
-    EventProcessor eventProcessor(JdbcClient jdbc, JdbcTemplate batchJdbc, ContractStateRepository states,
+    EventProcessor eventProcessor(JdbcTemplate batchJdbc, ContractStateRepository states,
                                   OutboxRepository outbox,
                                   BillingEngine engine, OutboundMessages outbound,
                                   PlatformTransactionManager transactions, OutboxRelay relay, Clock clock) {
         EventProcessor.Repositories store = new EventProcessor.Repositories(states,
                 new Deduplication(batchJdbc), new EventLog(batchJdbc), new DecisionLog(batchJdbc),
-                new PackageRegistry(jdbc), outbox);
+                new PackageRegistry(batchJdbc), outbox);
         return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay::wake,
                 clock);
     }
@@ -131,7 +131,10 @@ class ServiceConfiguration {
         // several messages per transaction: one lock statement, batched writes and one commit for them all
         container.setConsumerBatchEnabled(properties.batchSize() > 1);
         container.setBatchSize(Math.max(1, properties.batchSize()));
-        container.setBatchReceiveTimeout(10);
+        container.setBatchReceiveTimeout(properties.batchWait().toMillis());
+        // the wait for each next message of a batch: at the 1 s default, the last close of a month-end
+        // burst waited a second for company that never came
+        container.setReceiveTimeout(Math.max(1, properties.batchWait().toMillis()));
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         // a listener that throws has failed to park: let the queue's dead-letter exchange take the message
         // rather than loop on it

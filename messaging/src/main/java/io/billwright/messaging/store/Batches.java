@@ -9,11 +9,11 @@ final class Batches {
     private Batches() {
     }
 
-    static void run(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+    /** @return the rows each parameter set changed, in order */
+    static int[] run(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
-            jdbc.update(sql, rows.get(0));
-        } else if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
+            return new int[] {jdbc.update(sql, rows.get(0))};
         }
+        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
     }
 }

@@ -116,24 +116,48 @@ public final class ContractStateRepository {
     }
 
     /**
-     * Writes the state at the next revision; the caller holds the lock. Only the items that changed are
-     * written: the state is persistent, so an untouched item is the very same object as before.
+     * Writes the states of a batch at their next revisions; the caller holds their locks. Only the items
+     * that changed are written (the state is persistent, so an untouched item is the very same object as
+     * before), and each kind of write is one round trip for the whole batch: a period close rewrites every
+     * item it bills, and a batch holds messages about many contracts.
+     *
+     * @param before  the snapshots read under the locks, by contract id
+     * @param changed the new states, by contract id
+     * @return the snapshots written, for {@link #remember} after commit
      */
-    public Snapshot save(Snapshot before, ContractState state) {
-        long next = before.revision() + 1;
-        String contractId = state.contractId().value();
-        int updated = jdbc.sql("update contract_state set revision = ?, state = ?, updated_at = ? "
-                        + "where contract_id = ? and revision = ?")
-                .param(next).param(codec.encodeHeader(state)).param(Timestamp.from(clock.instant()))
-                .param(contractId).param(before.revision()).update();
-        if (updated != 1) {
-            throw new IllegalStateException("contract " + contractId + " changed under its lock");
-        }
-        Map<String, ItemRecord> old = before.state().items();
+    public List<Snapshot> saveAll(Map<String, Snapshot> before, Map<String, ContractState> changed) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> headers = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
-        for (Map.Entry<String, ItemRecord> entry : state.items().entrySet()) {
+        List<Snapshot> written = new ArrayList<>();
+        changed.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            Snapshot previous = before.get(entry.getKey());
+            ContractState state = entry.getValue();
+            String contractId = entry.getKey();
+            headers.add(new Object[] {previous.revision() + 1, codec.encodeHeader(state), now,
+                contractId, previous.revision()});
+            collectItemChanges(contractId, previous.state().items(), state.items(), inserts, updates, deletes);
+            written.add(new Snapshot(previous.revision() + 1, state));
+        });
+        int[] counts = Batches.run(batchJdbc, "update contract_state set revision = ?, state = ?, updated_at = ? "
+                + "where contract_id = ? and revision = ?", headers);
+        for (int i = 0; i < counts.length; i++) {
+            // a driver may answer SUCCESS_NO_INFO (-2) for a batched row; anything else must be one row
+            if (counts[i] != 1 && counts[i] != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("contract " + headers.get(i)[3] + " changed under its lock");
+            }
+        }
+        Batches.run(batchJdbc, "insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
+        Batches.run(batchJdbc, "update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
+        Batches.run(batchJdbc, "delete from contract_item where contract_id = ? and item_key = ?", deletes);
+        return written;
+    }
+
+    private void collectItemChanges(String contractId, Map<String, ItemRecord> old, Map<String, ItemRecord> now,
+                                    List<Object[]> inserts, List<Object[]> updates, List<Object[]> deletes) {
+        for (Map.Entry<String, ItemRecord> entry : now.entrySet()) {
             ItemRecord previous = old.get(entry.getKey());
             if (previous == entry.getValue()) {
                 continue;
@@ -146,17 +170,11 @@ public final class ContractStateRepository {
             }
         }
         for (String key : old.keySet()) {
-            if (!state.items().containsKey(key)) {
+            if (!now.containsKey(key)) {
                 deletes.add(new Object[] {contractId, key});
             }
         }
-        // one round trip per kind of change: a period close rewrites every item it bills
-        Batches.run(batchJdbc, "insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
-        Batches.run(batchJdbc, "update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
-        Batches.run(batchJdbc, "delete from contract_item where contract_id = ? and item_key = ?", deletes);
-        return new Snapshot(next, state);
     }
-
 
     /** Called after commit: the next message for the contract skips decoding. */
     public void remember(Snapshot snapshot) {

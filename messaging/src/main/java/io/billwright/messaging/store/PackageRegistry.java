@@ -3,7 +3,13 @@ package io.billwright.messaging.store;
 import io.billwright.engine.billing.BillingPackage;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every package ever issued, keyed by its id. A package id registered once is never issued again,
@@ -11,28 +17,50 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PackageRegistry {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
 
-    public PackageRegistry(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public PackageRegistry(JdbcTemplate batchJdbc) {
+        this.batchJdbc = batchJdbc;
     }
 
-    /** Registers the package; false when its id was issued before (nothing is written then). */
-    public boolean register(BillingPackage pkg, String messageId, Instant at) {
-        boolean known = jdbc.sql("select count(*) from billing_package where package_id = ?")
-                .param(pkg.id().value()).query(Integer.class).single() > 0;
-        if (known) {
-            return false;
+    /** A package to register, with the id of the message that produced it. */
+    public record Candidate(BillingPackage pkg, String messageId) {
+    }
+
+    /**
+     * Registers the packages of a batch: one read for the ids issued before, one batched insert for the
+     * rest. A package id seen before, or twice in the batch, is issued once at most.
+     *
+     * @return the ids newly registered, which are the packages to publish
+     */
+    public Set<String> registerAll(List<Candidate> candidates, Instant at) {
+        if (candidates.isEmpty()) {
+            return Set.of();
         }
-        jdbc.sql("insert into billing_package (package_id, contract_id, erp_target, trigger_kind, trigger_key, currency, "
-                        + "net, tax, retention, amount_due, rule_set_version, message_id, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .param(pkg.id().value()).param(pkg.contractId().value()).param(pkg.erpTarget().name())
-                .param(pkg.trigger().kind().name()).param(pkg.trigger().key())
-                .param(pkg.currency().getCurrencyCode()).param(pkg.totals().net().amount())
-                .param(pkg.totals().tax().amount()).param(pkg.totals().retentionWithheld().amount())
-                .param(pkg.totals().amountDue().amount()).param(pkg.ruleSetVersion()).param(messageId)
-                .param(Timestamp.from(at)).update();
-        return true;
+        List<String> ids = candidates.stream().map(c -> c.pkg().id().value()).distinct().toList();
+        Set<String> known = new HashSet<>();
+        batchJdbc.query("select package_id from billing_package where package_id in ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                rs -> {
+                    known.add(rs.getString(1));
+                }, ids.toArray());
+        Set<String> issued = new LinkedHashSet<>();
+        List<Object[]> rows = new ArrayList<>();
+        Timestamp now = Timestamp.from(at);
+        for (Candidate candidate : candidates) {
+            BillingPackage pkg = candidate.pkg();
+            if (known.contains(pkg.id().value()) || !issued.add(pkg.id().value())) {
+                continue;
+            }
+            rows.add(new Object[] {pkg.id().value(), pkg.contractId().value(), pkg.erpTarget().name(),
+                pkg.trigger().kind().name(), pkg.trigger().key(), pkg.currency().getCurrencyCode(),
+                pkg.totals().net().amount(), pkg.totals().tax().amount(),
+                pkg.totals().retentionWithheld().amount(), pkg.totals().amountDue().amount(), pkg.ruleSetVersion(),
+                candidate.messageId(), now});
+        }
+        Batches.run(batchJdbc, "insert into billing_package (package_id, contract_id, erp_target, trigger_kind, "
+                + "trigger_key, currency, net, tax, retention, amount_due, rule_set_version, message_id, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return issued;
     }
 }

@@ -20,19 +20,23 @@ import io.billwright.engine.state.MilestoneProgress;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pcollections.HashTreePMap;
 import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Stores a contract's engine state as JSON (readable with any SQL client) and reads it back exactly:
@@ -48,13 +52,38 @@ public final class StateCodec {
     /** Bump when the stored form changes incompatibly. */
     public static final int FORMAT = 1;
 
-    private final JsonMapper mapper = newMapper();
+    private static final int VERSIONS_CACHE_LIMIT = 20_000;
 
-    /** Everything but the items and the processed event ids. */
+    private final JsonMapper mapper = newMapper();
+    private final ObjectWriter versionsWriter = mapper.writerFor(new TypeReference<Map<Integer, Contract>>() { });
+    private final Map<String, EncodedVersions> versionsCache = new ConcurrentHashMap<>();
+
+    /** A contract's versions as last encoded: reused while the state holds the very same map. */
+    private record EncodedVersions(Map<Integer, Contract> versions, RawValue json) {
+    }
+
+    /**
+     * Everything but the items and the processed event ids. The contract versions (rate cards, terms) are
+     * most of a header and change only with an amendment, so their encoding is kept and reused.
+     */
     public String encodeHeader(ContractState state) {
-        return mapper.writeValueAsString(new StoredHeader(FORMAT, state.contractId().value(), state.versions(),
+        return mapper.writeValueAsString(new WrittenHeader(FORMAT, state.contractId().value(), versionsOf(state),
                 state.capConsumed(), state.retainerUsed(), state.retainerCarried(), state.retentionWithheld(),
                 state.triggers(), state.milestones(), state.completed()));
+    }
+
+    private RawValue versionsOf(ContractState state) {
+        String contractId = state.contractId().value();
+        EncodedVersions cached = versionsCache.get(contractId);
+        if (cached != null && cached.versions() == state.versions()) {
+            return cached.json();
+        }
+        if (versionsCache.size() >= VERSIONS_CACHE_LIMIT) {
+            versionsCache.clear();
+        }
+        RawValue json = new RawValue(versionsWriter.writeValueAsString(state.versions()));
+        versionsCache.put(contractId, new EncodedVersions(state.versions(), json));
+        return json;
     }
 
     public String encodeItem(ItemRecord record) {
@@ -90,6 +119,13 @@ public final class StateCodec {
                         Map<String, BigDecimal> retainerUsed, Map<String, BigDecimal> retainerCarried,
                         BigDecimal retentionWithheld, Map<String, Integer> triggers,
                         Map<String, MilestoneProgress> milestones, boolean completed) {
+    }
+
+    /** The header as written: the same fields, with the versions already encoded. */
+    record WrittenHeader(int format, String contractId, RawValue versions, BigDecimal capConsumed,
+                         Map<String, BigDecimal> retainerUsed, Map<String, BigDecimal> retainerCarried,
+                         BigDecimal retentionWithheld, Map<String, Integer> triggers,
+                         Map<String, MilestoneProgress> milestones, boolean completed) {
     }
 
     /** Items are polymorphic: each carries its type's name. */
