@@ -1,0 +1,50 @@
+package io.billwright.simulations.compare;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Money figures in one currency for one side of a comparison.
+ *
+ * @param billedNet         net amount of the packages issued
+ * @param tax               tax on those packages
+ * @param retentionWithheld retention withheld from them
+ * @param retentionReleased retention released (completion packages)
+ * @param held              amount of items still held at the end of the replay
+ */
+public record Figures(BigDecimal billedNet, BigDecimal tax, BigDecimal retentionWithheld, BigDecimal retentionReleased,
+                      BigDecimal held) {
+
+    public static final Figures ZERO = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO);
+
+    public Figures {
+        Objects.requireNonNull(billedNet, "billedNet");
+        Objects.requireNonNull(tax, "tax");
+        Objects.requireNonNull(retentionWithheld, "retentionWithheld");
+        Objects.requireNonNull(retentionReleased, "retentionReleased");
+        Objects.requireNonNull(held, "held");
+    }
+
+    public Figures plus(Figures other) {
+        return new Figures(billedNet.add(other.billedNet), tax.add(other.tax),
+                retentionWithheld.add(other.retentionWithheld), retentionReleased.add(other.retentionReleased),
+                held.add(other.held));
+    }
+
+    public Figures minus(Figures other) {
+        return new Figures(billedNet.subtract(other.billedNet), tax.subtract(other.tax),
+                retentionWithheld.subtract(other.retentionWithheld),
+                retentionReleased.subtract(other.retentionReleased), held.subtract(other.held));
+    }
+
+    /** Net plus tax minus retention withheld plus retention released: what the customer is invoiced. */
+    public BigDecimal invoiced() {
+        return billedNet.add(tax).subtract(retentionWithheld).add(retentionReleased);
+    }
+
+    public boolean isZero() {
+        return billedNet.signum() == 0 && tax.signum() == 0 && retentionWithheld.signum() == 0
+                && retentionReleased.signum() == 0 && held.signum() == 0;
+    }
+}
