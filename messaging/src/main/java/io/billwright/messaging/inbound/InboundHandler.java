@@ -1,5 +1,9 @@
 package io.billwright.messaging.inbound;
 
+import io.billwright.events.InboundMessage;
+import io.billwright.events.MessageReader;
+import io.billwright.events.ParkReason;
+import io.billwright.events.RejectedMessage;
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.parking.DeadLetterPublisher;
 import io.billwright.messaging.processing.EventProcessor;

@@ -1,2 +1,5 @@
-/** Reading inbound CloudEvents: size, JSON, envelope and data schemas, mapping to engine events. */
+/**
+ * The inbound listener: batches of messages read (with {@code io.billwright.events}), applied, acked, or
+ * parked with their reason.
+ */
 package io.billwright.messaging.inbound;

@@ -2,10 +2,10 @@ package io.billwright.messaging.service;
 
 import io.billwright.engine.BillingEngine;
 import io.billwright.messaging.erp.ErpPayloads;
-import io.billwright.messaging.inbound.EventDecoder;
+import io.billwright.events.EventDecoder;
 import io.billwright.messaging.inbound.InboundHandler;
-import io.billwright.messaging.inbound.InboundSchemas;
-import io.billwright.messaging.inbound.MessageReader;
+import io.billwright.events.InboundSchemas;
+import io.billwright.events.MessageReader;
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.outbox.OutboxRelay;
 import io.billwright.messaging.outbox.OutboxRepository;

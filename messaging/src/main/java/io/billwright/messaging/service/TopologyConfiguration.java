@@ -1,5 +1,6 @@
 package io.billwright.messaging.service;
 
+import io.billwright.events.Stream;
 import io.billwright.engine.contract.ErpTarget;
 import io.billwright.messaging.topology.Topology;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class TopologyConfiguration {
         TopicExchange exceptions = new TopicExchange(topology.exceptionsExchange(), true, false);
         DirectExchange erp = new DirectExchange(topology.erpExchange(), true, false);
         all.addAll(List.of(inbound, deadLetter, exceptions, erp));
-        for (Topology.Stream stream : Topology.Stream.values()) {
+        for (Stream stream : Stream.values()) {
             Queue queue = deadLettered(topology.inboundQueue(stream), topology);
             all.add(queue);
             all.add(BindingBuilder.bind(queue).to(inbound).with(stream.bindingPattern()));

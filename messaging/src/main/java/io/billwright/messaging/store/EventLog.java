@@ -1,6 +1,6 @@
 package io.billwright.messaging.store;
 
-import io.billwright.messaging.inbound.InboundMessage;
+import io.billwright.events.InboundMessage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

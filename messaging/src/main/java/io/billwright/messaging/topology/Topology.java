@@ -1,5 +1,7 @@
 package io.billwright.messaging.topology;
 
+import io.billwright.events.Stream;
+
 import io.billwright.engine.contract.ErpTarget;
 import java.util.Arrays;
 import java.util.List;
@@ -23,31 +25,6 @@ public record Topology(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         if (!namespace.matches("[a-z][a-z0-9.-]*")) {
             throw new IllegalArgumentException("namespace '" + namespace + "': use lower-case letters, digits, '.', '-'");
-        }
-    }
-
-    /** The inbound streams: one quorum queue each, bound to the inbound topic exchange by pattern. */
-    public enum Stream {
-        CONTRACTS("contracts", "contract.#"),
-        TIME_ENTRIES("time-entries", "timeentry.#"),
-        EXPENSES("expenses", "expense.#"),
-        MILESTONES("milestones", "milestone.#"),
-        PERIODS("periods", "period.#");
-
-        private final String queueSuffix;
-        private final String bindingPattern;
-
-        Stream(String queueSuffix, String bindingPattern) {
-            this.queueSuffix = queueSuffix;
-            this.bindingPattern = bindingPattern;
-        }
-
-        public String queueSuffix() {
-            return queueSuffix;
-        }
-
-        public String bindingPattern() {
-            return bindingPattern;
         }
     }
 

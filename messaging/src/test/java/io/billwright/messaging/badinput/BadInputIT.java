@@ -2,15 +2,15 @@ package io.billwright.messaging.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billwright.messaging.inbound.EventType;
+import io.billwright.events.EventType;
 import io.billwright.messaging.parking.DeadLetterPublisher;
 import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
-import io.billwright.messaging.support.TestMessages;
+import io.billwright.events.testing.TestMessages;
 import io.billwright.messaging.topology.Topology;
-import io.billwright.messaging.topology.Topology.Stream;
+import io.billwright.events.Stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;

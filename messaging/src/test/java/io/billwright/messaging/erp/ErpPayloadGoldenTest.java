@@ -15,7 +15,7 @@ import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ErpTarget;
 import io.billwright.engine.contract.RetentionTaxPoint;
 import io.billwright.engine.ruleset.RuleSet;
-import io.billwright.messaging.wire.WireJson;
+import io.billwright.events.WireJson;
 import io.billwright.rules.DefaultRuleSet;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
-import io.billwright.messaging.support.TestMessages.Msg;
+import io.billwright.events.testing.TestMessages.Msg;
 import io.billwright.messaging.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.billwright.messaging.guarantees;
 
+import io.billwright.events.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billwright.messaging.parking.DeadLetterPublisher;
@@ -7,7 +8,7 @@ import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
-import io.billwright.messaging.support.TestMessages;
+import io.billwright.events.testing.TestMessages;
 import io.billwright.messaging.topology.Topology;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -63,7 +64,7 @@ class TransientFailureIT {
                     assertThat(message.header(DeadLetterPublisher.ATTEMPTS)).isEqualTo("4");
                     assertThat(message.header(DeadLetterPublisher.DETAIL)).containsIgnoringCase("lock");
                     assertThat(message.header(DeadLetterPublisher.ORIGINAL_QUEUE))
-                            .isEqualTo(topology.inboundQueue(Topology.Stream.CONTRACTS));
+                            .isEqualTo(topology.inboundQueue(Stream.CONTRACTS));
                 });
                 blocker.rollback();
             }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.billwright.engine.contract.ErpTarget;
-import io.billwright.messaging.inbound.EventType;
+import io.billwright.events.EventType;
 import io.billwright.messaging.processing.OutboundMessages;
 import io.billwright.messaging.topology.Topology;
 import java.io.IOException;

@@ -1,14 +1,15 @@
 package io.billwright.messaging.support;
 
+import io.billwright.events.testing.TestMessages;
 import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.state.InMemoryContractStateStore;
-import io.billwright.messaging.inbound.EventDecoder;
-import io.billwright.messaging.inbound.InboundMessage;
-import io.billwright.messaging.inbound.InboundSchemas;
-import io.billwright.messaging.inbound.MessageReader;
+import io.billwright.events.EventDecoder;
+import io.billwright.events.InboundMessage;
+import io.billwright.events.InboundSchemas;
+import io.billwright.events.MessageReader;
 import io.billwright.rules.DefaultRuleSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.billwright.messaging.support;
 
+import io.billwright.events.testing.TestMessages;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;

@@ -1,6 +1,6 @@
-package io.billwright.messaging.support;
+package io.billwright.events.testing;
 
-import io.billwright.messaging.inbound.EventType;
+import io.billwright.events.EventType;
 import java.time.LocalDate;
 import java.util.UUID;
 

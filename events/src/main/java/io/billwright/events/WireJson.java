@@ -1,4 +1,4 @@
-package io.billwright.messaging.wire;
+package io.billwright.events;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;

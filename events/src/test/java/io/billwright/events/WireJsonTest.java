@@ -1,4 +1,4 @@
-package io.billwright.messaging.wire;
+package io.billwright.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

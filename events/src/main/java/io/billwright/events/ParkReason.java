@@ -1,4 +1,4 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
 /** Why a message was parked on the dead-letter queue instead of being processed. */
 public enum ParkReason {

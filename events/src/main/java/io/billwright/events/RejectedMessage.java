@@ -1,4 +1,4 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
 import java.util.Objects;
 

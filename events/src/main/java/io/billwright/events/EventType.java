@@ -1,6 +1,6 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
-import io.billwright.messaging.topology.Topology.Stream;
+import io.billwright.events.Stream;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.event.BillingEvent;

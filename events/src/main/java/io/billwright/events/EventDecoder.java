@@ -1,4 +1,4 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractId;

@@ -1,10 +1,10 @@
-package io.billwright.messaging.inbound;
+package io.billwright.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.billwright.engine.event.TimeEntryRecorded;
-import io.billwright.messaging.support.TestMessages;
+import io.billwright.events.testing.TestMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
