@@ -1,0 +1,25 @@
+package io.billwright.simulations.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code billwright-sim}: what-if simulations for finance. */
+@Command(name = "billwright-sim", mixinStandardHelpOptions = true, version = "Billwright simulations 0.1",
+        description = {"What-if simulations: replay billing events through the current rule set and a candidate,",
+            "and see what changes, line by line and in totals."},
+        subcommands = {RunCommand.class})
+public final class SimulationsCli {
+
+    /** Bad input: a missing or malformed events file, an unusable parameter table. */
+    static final int BAD_INPUT = 1;
+    /** A rule set that does not compile. */
+    static final int BAD_RULES = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new SimulationsCli());
+    }
+}

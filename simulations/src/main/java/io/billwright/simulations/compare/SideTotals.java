@@ -1,0 +1,72 @@
+package io.billwright.simulations.compare;
+
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.billing.Trigger;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.state.ContractState;
+import io.billwright.engine.state.ItemRecord;
+import io.billwright.simulations.run.ContractRun;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One side's totals for one contract. A package counts under its contract version's billing model,
+ * customer and jurisdiction, and the month of its issue date; a retention-release package counts as
+ * retention released, not as billing. An item still held at the end counts under its reason and the month
+ * of its date.
+ */
+final class SideTotals {
+
+    static final String NO_CONTRACT = "(no contract)";
+    static final String NO_CURRENCY = "XXX";
+
+    private SideTotals() {
+    }
+
+    static Map<GroupKey, Figures> of(ContractRun run) {
+        Map<GroupKey, Figures> totals = new HashMap<>();
+        for (BillingPackage pkg : run.packages()) {
+            Contract contract = run.state().versions().get(pkg.contractVersion());
+            boolean release = pkg.trigger().kind() == Trigger.Kind.RETENTION_RELEASE;
+            BigDecimal net = pkg.totals().net().amount();
+            Figures figures = new Figures(release ? BigDecimal.ZERO : net, pkg.totals().tax().amount(),
+                    pkg.totals().retentionWithheld().amount(), release ? net : BigDecimal.ZERO, BigDecimal.ZERO);
+            add(totals, Groups.of(contract, YearMonth.from(pkg.issueDate())), pkg.currency().getCurrencyCode(),
+                    null, figures);
+        }
+        ContractState state = run.state();
+        for (ItemRecord item : state.items().values()) {
+            ItemStatus status = ItemStatus.of(item, run.lastDecision(item));
+            if (!status.isHeld() || !item.isPending()) {
+                continue;
+            }
+            Optional<Contract> contract = item.date() == null ? state.latestContract()
+                    : state.contractOn(item.date()).or(state::latestContract);
+            String currency = contract.map(c -> c.currency().getCurrencyCode()).orElse(NO_CURRENCY);
+            String reason = status.reason().isEmpty() ? "UNSPECIFIED" : status.reason();
+            add(totals, Groups.of(contract.orElse(null), item.date() == null ? null : YearMonth.from(item.date())),
+                    currency, reason, new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                            item.pending()));
+        }
+        return totals;
+    }
+
+    private static void add(Map<GroupKey, Figures> totals, Groups groups, String currency, String heldReason,
+                            Figures figures) {
+        put(totals, new GroupKey(Dimension.TOTAL, "All", currency), figures);
+        put(totals, new GroupKey(Dimension.BILLING_MODEL, groups.billingModel(), currency), figures);
+        put(totals, new GroupKey(Dimension.CUSTOMER, groups.customer(), currency), figures);
+        put(totals, new GroupKey(Dimension.JURISDICTION, groups.jurisdiction(), currency), figures);
+        put(totals, new GroupKey(Dimension.MONTH, groups.month(), currency), figures);
+        if (heldReason != null) {
+            put(totals, new GroupKey(Dimension.HELD_REASON, heldReason, currency), figures);
+        }
+    }
+
+    private static void put(Map<GroupKey, Figures> totals, GroupKey key, Figures figures) {
+        totals.merge(key, figures, Figures::plus);
+    }
+}

@@ -1,0 +1,23 @@
+package io.billwright.simulations.input;
+
+import io.billwright.engine.event.BillingEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events of one or more files, grouped by contract in the order they were read. A contract's state
+ * depends only on its own events, so each contract replays on its own, in that order.
+ *
+ * @param byContract every contract's events, contracts in order of their first event
+ * @param events     events read
+ * @param duplicates lines skipped because their CloudEvents id was read before (a redelivery)
+ * @param skipped    lines skipped as bad (only with {@code --skip-bad-lines}), with the reason of each
+ */
+public record LoadedEvents(Map<String, List<BillingEvent>> byContract, long events, long duplicates,
+                           List<InputProblem> skipped) {
+
+    public LoadedEvents {
+        byContract = java.util.Collections.unmodifiableMap(byContract);
+        skipped = List.copyOf(skipped);
+    }
+}

@@ -1,0 +1,103 @@
+package io.billwright.simulations.report;
+
+import io.billwright.simulations.compare.Comparison;
+import io.billwright.simulations.compare.ItemSide;
+import io.billwright.simulations.compare.LineChange;
+import io.billwright.simulations.compare.TotalRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code summary.csv} (totals by dimension and group, baseline, candidate and delta for every measure) and
+ * {@code lines.csv} (every changed item). Amounts are exact decimals with a point; the files start with a
+ * byte-order mark so Excel reads them as UTF-8.
+ */
+public final class CsvReports {
+
+    public static final String SUMMARY = "summary.csv";
+    public static final String LINES = "lines.csv";
+
+    private CsvReports() {
+    }
+
+    public static void write(Comparison comparison, Path folder) {
+        writeSummary(comparison, folder.resolve(SUMMARY));
+        writeLines(comparison, folder.resolve(LINES));
+    }
+
+    static List<String> summaryHeader() {
+        List<String> header = new ArrayList<>(List.of("Dimension", "Group", "Currency"));
+        for (Measure measure : Measure.values()) {
+            header.add(measure.label() + " (baseline)");
+            header.add(measure.label() + " (candidate)");
+            header.add(measure.label() + " (delta)");
+        }
+        return header;
+    }
+
+    static List<String> linesHeader() {
+        return List.of("Contract", "Customer", "Billing model", "Jurisdiction", "Item", "Kind", "Month", "Currency",
+                "Baseline status", "Baseline reason", "Baseline billed", "Baseline pending", "Baseline rules",
+                "Candidate status", "Candidate reason", "Candidate billed", "Candidate pending", "Candidate rules",
+                "Billed delta");
+    }
+
+    private static void writeSummary(Comparison comparison, Path file) {
+        try (CSVPrinter csv = open(file, summaryHeader())) {
+            for (TotalRow row : comparison.totals()) {
+                List<Object> cells = new ArrayList<>(List.of(row.dimension().label(), row.key(), row.currency()));
+                for (Measure measure : Measure.values()) {
+                    cells.add(plain(measure.of(row.baseline())));
+                    cells.add(plain(measure.of(row.candidate())));
+                    cells.add(plain(measure.of(row.delta())));
+                }
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void writeLines(Comparison comparison, Path file) {
+        try (CSVPrinter csv = open(file, linesHeader())) {
+            for (LineChange line : comparison.changes()) {
+                List<Object> cells = new ArrayList<>(List.of(line.contractId(), line.customer(), line.billingModel(),
+                        line.jurisdiction(), line.itemId(), line.kind(), line.month(), line.currency()));
+                addSide(cells, line.baseline());
+                addSide(cells, line.candidate());
+                cells.add(plain(line.candidate().billed().subtract(line.baseline().billed())));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void addSide(List<Object> cells, ItemSide side) {
+        cells.add(side.status());
+        cells.add(side.reason());
+        cells.add(plain(side.billed()));
+        cells.add(plain(side.pending()));
+        cells.add(String.join("; ", side.rules()));
+    }
+
+    private static CSVPrinter open(Path file, List<String> header) throws IOException {
+        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        return new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                .setRecordSeparator("\r\n").get());
+    }
+
+    static String plain(BigDecimal amount) {
+        return amount.toPlainString();
+    }
+}

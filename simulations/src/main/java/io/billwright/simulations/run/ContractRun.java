@@ -1,0 +1,35 @@
+package io.billwright.simulations.run;
+
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.state.ContractState;
+import io.billwright.engine.state.ItemRecord;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One contract's replay through one rule set: every package issued, the state at the end, and the last
+ * decision about each item.
+ *
+ * @param lastDecisions by {@link #keyOf(ItemRecord)}
+ */
+public record ContractRun(List<BillingPackage> packages, ContractState state, Map<String, Decision> lastDecisions) {
+
+    public ContractRun {
+        packages = List.copyOf(packages);
+        lastDecisions = Map.copyOf(lastDecisions);
+    }
+
+    public static String keyOf(Decision decision) {
+        return decision.kind() + ":" + decision.itemId();
+    }
+
+    public static String keyOf(ItemRecord record) {
+        return record.kind() + ":" + record.itemId();
+    }
+
+    /** The last decision about the item, if the replay made one. */
+    public Decision lastDecision(ItemRecord record) {
+        return lastDecisions.get(keyOf(record));
+    }
+}

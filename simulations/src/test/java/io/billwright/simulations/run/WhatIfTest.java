@@ -1,0 +1,156 @@
+package io.billwright.simulations.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.engine.Outcome;
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.event.BillingEvent;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import io.billwright.engine.state.InMemoryContractStateStore;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.simulations.EventsFile;
+import io.billwright.simulations.compare.Comparison;
+import io.billwright.simulations.compare.Dimension;
+import io.billwright.simulations.compare.Figures;
+import io.billwright.simulations.compare.LineChange;
+import io.billwright.simulations.compare.TotalRow;
+import io.billwright.simulations.input.EventFiles;
+import io.billwright.simulations.input.LoadedEvents;
+import io.billwright.simulations.overrides.TaxRateTable;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WhatIfTest {
+
+    private static RuleSet rules;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void compile() {
+        rules = DefaultRuleSet.load();
+    }
+
+    @Test
+    void eachSideBillsExactlyWhatTheEngineBillsWhenCalledDirectlyInFileOrder() {
+        List<Path> files = List.of(Path.of("../examples/messages/consulting-quarter.jsonl"),
+                EventsFile.write(directory.resolve("de.jsonl"), EventsFile.germanContracts(3)));
+        LoadedEvents input = new EventFiles(false).read(files, done -> { });
+
+        List<BillingPackage> replayed = new ArrayList<>();
+        input.byContract().forEach((contract, events) ->
+                replayed.addAll(Side.of(rules).replay(contract, events).packages()));
+
+        // the engine as the service drives it: every event in file order, one store for all contracts
+        BillingEngine engine = BillingEngine.using(rules);
+        InMemoryContractStateStore store = new InMemoryContractStateStore();
+        List<BillingPackage> direct = new ArrayList<>();
+        for (Path file : files) {
+            for (BillingEvent event : new EventFiles(false).read(List.of(file), done -> { }).byContract().values()
+                    .stream().flatMap(List::stream).toList()) {
+                direct.addAll(engine.apply(event, store).packages());
+            }
+        }
+        assertThat(replayed).hasSize(direct.size()).containsExactlyInAnyOrderElementsOf(direct);
+        assertThat(replayed).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void theBaselineAgainstItselfChangesNothing() {
+        LoadedEvents input = read(EventsFile.germanContracts(4));
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(input, done -> { });
+
+        assertThat(comparison.changes()).isEmpty();
+        assertThat(comparison.totals()).isNotEmpty().allSatisfy(row -> assertThat(row.delta().isZero()).isTrue());
+        assertThat(comparison.contracts()).isEqualTo(4);
+        assertThat(total(comparison).baseline().billedNet()).isPositive();
+    }
+
+    @Test
+    void aLowerTaxRateShowsInTotalsAndOnEveryChangedLine() throws Exception {
+        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nDE,16\nFR,20\n");
+        RuleSet candidate = new DroolsRuleSetCompiler().compile(TaxRateTable.read(rates).applyTo(DefaultRuleSet.sources()),
+                "candidate");
+        LoadedEvents input = read(EventsFile.germanContracts(2));
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(candidate)).run(input, done -> { });
+
+        // 2 contracts x (4 x 8 h + 4 x 6.5 h) x 100.00 EUR = 11,600.00 net; VAT 19% -> 16%
+        TotalRow total = total(comparison);
+        assertThat(total.baseline().billedNet()).isEqualByComparingTo("11600.00");
+        assertThat(total.candidate().billedNet()).isEqualByComparingTo("11600.00");
+        assertThat(total.baseline().tax()).isEqualByComparingTo("2204.00");
+        assertThat(total.candidate().tax()).isEqualByComparingTo("1856.00");
+        assertThat(total.delta().tax()).isEqualByComparingTo("-348.00");
+        assertThat(comparison.totalsBy(Dimension.JURISDICTION)).extracting(TotalRow::key).containsExactly("DE");
+        assertThat(comparison.totalsBy(Dimension.MONTH)).extracting(TotalRow::key).containsExactly("2026-01", "2026-02");
+        // the decisions themselves did not change: same status, same amounts billed
+        assertThat(comparison.changes()).isEmpty();
+    }
+
+    @Test
+    void aRetentionTableChangesWhatIsWithheldAndTheChangedLinesNameTheRules() throws Exception {
+        Path table = Files.writeString(directory.resolve("retention.csv"), "Retention %,Cap\n10,100000.00\n");
+        UnaryOperator<BillingEvent> tenPercent = io.billwright.simulations.overrides.RetentionTable.read(table);
+        LoadedEvents input = read(EventsFile.germanContracts(1));
+
+        Comparison comparison = new WhatIf(Side.of(rules), new Side("10% retention", rules, tenPercent))
+                .run(input, done -> { });
+
+        Figures delta = total(comparison).delta();
+        // 5,800.00 net: 5% is 290.00 withheld, 10% is 580.00
+        assertThat(total(comparison).baseline().retentionWithheld()).isEqualByComparingTo("290.00");
+        assertThat(delta.retentionWithheld()).isEqualByComparingTo("290.00");
+        assertThat(delta.invoiced()).isEqualByComparingTo("-290.00");
+        assertThat(comparison.candidateLabel()).isEqualTo("10% retention");
+    }
+
+    @Test
+    void itemsDecidedDifferentlyAreListedWithBothDecisionsAndTheirRules() throws Exception {
+        // the candidate has no standard rate for DE: every German item is held for a missing tax rate
+        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nFR,20\n");
+        RuleSet candidate = new DroolsRuleSetCompiler().compile(TaxRateTable.read(rates).applyTo(DefaultRuleSet.sources()),
+                "candidate");
+        LoadedEvents input = read(EventsFile.germanContracts(1));
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(candidate)).run(input, done -> { });
+
+        assertThat(comparison.changes()).hasSize(8).allSatisfy(line -> {
+            assertThat(line.baseline().status()).isEqualTo("ELIGIBLE");
+            assertThat(line.baseline().billed()).isPositive();
+            assertThat(line.baseline().rules()).isNotEmpty();
+            assertThat(line.candidate().status()).isEqualTo("HELD");
+            assertThat(line.candidate().reason()).isNotBlank();
+            assertThat(line.candidate().billed()).isZero();
+            assertThat(line.customer()).startsWith("CUST-C-SIM-1");
+        });
+        LineChange first = comparison.changes().get(0);
+        assertThat(first.currency()).isEqualTo("EUR");
+        TotalRow total = total(comparison);
+        assertThat(total.candidate().billedNet()).isZero();
+        assertThat(total.candidate().held()).isEqualByComparingTo(total.baseline().billedNet());
+        assertThat(comparison.totalsBy(Dimension.HELD_REASON)).singleElement()
+                .satisfies(row -> assertThat(row.candidate().held()).isEqualByComparingTo(new BigDecimal("5800.00")));
+    }
+
+    private LoadedEvents read(List<String> lines) {
+        return new EventFiles(false).read(List.of(EventsFile.write(directory.resolve("events.jsonl"), lines)),
+                done -> { });
+    }
+
+    private static TotalRow total(Comparison comparison) {
+        return comparison.totalsBy(Dimension.TOTAL).stream().filter(row -> row.currency().equals("EUR")).findFirst()
+                .orElseThrow();
+    }
+}
