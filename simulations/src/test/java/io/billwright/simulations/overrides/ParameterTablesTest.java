@@ -1,0 +1,84 @@
+package io.billwright.simulations.overrides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.event.BillingEvent;
+import io.billwright.engine.event.ContractReceived;
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.simulations.EventsFile;
+import io.billwright.simulations.input.EventFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParameterTablesTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anUnknownColumnIsNamedWithTheColumnsTheTableTakes() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %,Country\nDE,16,DE\n");
+
+        assertThatThrownBy(() -> TaxRateTable.read(file)).isInstanceOf(TableProblem.class)
+                .hasMessage(file + ":1: unknown column 'Country'; this table takes Jurisdiction, Rate % "
+                        + "(and optionally Rule)");
+    }
+
+    @Test
+    void badCellsAreNamedByLineAndColumn() throws Exception {
+        Path missing = Files.writeString(directory.resolve("a.csv"), "Jurisdiction\nDE\n");
+        Path rate = Files.writeString(directory.resolve("b.csv"), "Jurisdiction,Rate %\nDE,16\nFR,twenty\n");
+        Path code = Files.writeString(directory.resolve("c.csv"), "jurisdiction , rate %\nGermany,16\n");
+        Path twice = Files.writeString(directory.resolve("d.csv"), "Jurisdiction,Rate %\nDE,16\nFR,20\nDE,19\n");
+        Path retention = Files.writeString(directory.resolve("e.csv"), "Retention %,Effective from\n5,01/07/2026\n");
+
+        assertThatThrownBy(() -> TaxRateTable.read(missing)).hasMessage(missing
+                + ":1: missing column 'Rate %'; this table takes Jurisdiction, Rate % (and optionally Rule)");
+        assertThatThrownBy(() -> TaxRateTable.read(rate)).hasMessage(rate + ":3: column Rate %: 'twenty' is not a number");
+        assertThatThrownBy(() -> TaxRateTable.read(code)).hasMessageStartingWith(code + ":2: column Jurisdiction: 'Germany'");
+        assertThatThrownBy(() -> TaxRateTable.read(twice)).hasMessage(twice + ":4: DE is listed twice (first on line 2)");
+        assertThatThrownBy(() -> RetentionTable.read(retention))
+                .hasMessage(retention + ":2: column Effective from: '01/07/2026' is not a date like 2026-07-01");
+        assertThatThrownBy(() -> TaxRateTable.read(directory.resolve("none.csv")))
+                .hasMessage(directory.resolve("none.csv") + ": no such file");
+    }
+
+    @Test
+    void theRatesReplaceTheDecisionTableRowsOnly() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"), "\uFEFFJurisdiction,Rate %,Rule\nDE,16,\"DE, reduced\"\n");
+
+        List<RuleSource> sources = TaxRateTable.read(file).applyTo(DefaultRuleSet.sources());
+
+        String table = sources.stream().filter(s -> s.path().endsWith(TaxRateTable.TABLE_PATH)).findFirst()
+                .map(s -> new String(s.content(), StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(table).startsWith("RuleSet,billwright.tax").contains("RuleTable Standard tax rates")
+                .endsWith("Rule (and source),Jurisdiction,Rate %\n\"DE, reduced\",DE,16\n");
+        assertThat(sources).hasSameSizeAs(DefaultRuleSet.sources());
+    }
+
+    @Test
+    void theFirstMatchingRetentionRowDecidesAndOthersKeepTheirTerms() throws Exception {
+        Path file = Files.writeString(directory.resolve("retention.csv"),
+                "Retention %,Effective from,Billing model,Customer\n0,,,CUST-C-SIM-2\n7.5,2026-01-01,time and materials,\n");
+        RetentionTable table = RetentionTable.read(file);
+        List<BillingEvent> contracts = new EventFiles(false)
+                .read(List.of(EventsFile.write(directory.resolve("e.jsonl"), EventsFile.germanContracts(2))), n -> { })
+                .byContract().values().stream().map(events -> events.get(0)).toList();
+
+        Contract first = ((ContractReceived) table.apply(contracts.get(0))).contract();
+        Contract second = ((ContractReceived) table.apply(contracts.get(1))).contract();
+
+        assertThat(first.retention().percent()).isEqualByComparingTo("7.5");
+        assertThat(first.retention().cap()).isEqualByComparingTo("100000.00");
+        assertThat(second.retention()).isNull();
+        assertThat(first).usingRecursiveComparison().ignoringFields("retention")
+                .isEqualTo(((ContractReceived) contracts.get(0)).contract());
+    }
+}
