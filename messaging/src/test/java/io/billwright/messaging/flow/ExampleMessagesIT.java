@@ -11,6 +11,10 @@ import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.events.testing.TestMessages.Msg;
 import io.billwright.messaging.topology.Topology;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.simulations.input.EventFiles;
+import io.billwright.simulations.input.LoadedEvents;
+import io.billwright.simulations.run.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sample quarter the README tells newcomers to publish goes through the service, message by
  * message, on the embedded H2 default, and comes out as exactly the packages the engine computes in
- * memory for the same file: same ids, same amounts due, on the contract's ERP queue.
+ * memory for the same file: same ids, same amounts due, on the contract's ERP queue. The what-if
+ * simulator, reading the same file, bills exactly what the service published.
  */
 class ExampleMessagesIT {
 
@@ -33,6 +38,15 @@ class ExampleMessagesIT {
 
     @TempDir
     Path h2Directory;
+
+    /** The simulator's baseline side over the same file: the packaged rule set, contract by contract. */
+    private static List<BillingPackage> simulatedPackages() {
+        LoadedEvents events = new EventFiles(false).read(List.of(EXAMPLE), done -> { });
+        Side baseline = Side.of(DefaultRuleSet.load());
+        return events.byContract().entrySet().stream()
+                .flatMap(contract -> baseline.replay(contract.getKey(), contract.getValue()).packages().stream())
+                .toList();
+    }
 
     @Test
     void theSampleQuarterBillsWhatTheEngineBillsInMemory() throws Exception {
@@ -64,6 +78,14 @@ class ExampleMessagesIT {
                 JsonNode totals = JSON.readTree(packages.get(i).body()).get("data").get("header").get("totals");
                 assertThat(totals.get("amountDue").asString()).as(expected.get(i).id().value())
                         .isEqualTo(expected.get(i).totals().amountDue().amount().toPlainString());
+            }
+            List<BillingPackage> simulated = simulatedPackages();
+            assertThat(simulated).extracting(p -> p.id().value())
+                    .containsExactlyElementsOf(packages.stream().map(TestBroker.Received::messageId).toList());
+            for (int i = 0; i < simulated.size(); i++) {
+                JsonNode totals = JSON.readTree(packages.get(i).body()).get("data").get("header").get("totals");
+                assertThat(simulated.get(i).totals().amountDue().amount().toPlainString()).as("simulated")
+                        .isEqualTo(totals.get("amountDue").asString());
             }
         } finally {
             try (TestBroker broker = new TestBroker()) {
