@@ -9,9 +9,9 @@ import java.util.List;
  */
 final class ColumnChart {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 280;
-    private static final int AXIS_WIDTH = 84;
+    private static final int WIDTH = 600;
+    private static final int HEIGHT = 250;
+    private static final int AXIS_WIDTH = 64;
     private static final int TOP = 30;
     private static final int BOTTOM = 28;
     private static final int MAX_COLUMN = 26;

@@ -10,14 +10,14 @@ import java.util.List;
  */
 final class HorizontalBarChart {
 
-    private static final int WIDTH = 760;
-    private static final int LABEL_WIDTH = 200;
-    private static final int VALUE_ROOM = 104;
+    private static final int WIDTH = 600;
+    private static final int LABEL_WIDTH = 196;
+    private static final int VALUE_ROOM = 80;
     private static final int BAR_HEIGHT = 16;
     private static final int BAR_GAP = 3;
     private static final int ROW_GAP = 12;
     private static final int LEGEND_HEIGHT = 26;
-    private static final int LABEL_CHARS = 30;
+    private static final int LABEL_CHARS = 29;
 
     private final String id;
     private final String caption;

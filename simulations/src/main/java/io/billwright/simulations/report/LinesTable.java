@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The changed lines: an empty table that the page's script fills from a JSON array of rows, so that a report
@@ -13,12 +14,25 @@ import java.util.List;
  */
 final class LinesTable {
 
-    /** Column headings, in the order of each JSON row's fields. */
-    static final List<String> COLUMNS = List.of("Contract", "Customer", "Item", "Kind", "Month", "Currency",
-            "Status", "Reason", "Billed", "Status", "Reason", "Billed", "Delta billed", "Baseline rules",
-            "Candidate rules");
-    private static final int FIRST_BASELINE = 6;
-    private static final int FIRST_CANDIDATE = 9;
+    /**
+     * A column of the table: the JSON row fields it shows (the first sorts it; the others, such as the reason
+     * and the rules behind a status, show beneath it) and the class its cells get.
+     */
+    private record Column(String heading, String cssClass, boolean amount, List<Integer> fields) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("Contract", "", false, List.of(0)),
+            new Column("Customer", "customer", false, List.of(1)),
+            new Column("Item", "", false, List.of(2)),
+            new Column("Kind", "", false, List.of(3)),
+            new Column("Month", "", false, List.of(4)),
+            new Column("Cur.", "", false, List.of(5)),
+            new Column("Decision", "baseline decision", false, List.of(6, 7, 13)),
+            new Column("Billed", "baseline", true, List.of(8)),
+            new Column("Decision", "candidate decision", false, List.of(9, 10, 14)),
+            new Column("Billed", "candidate", true, List.of(11)),
+            new Column("Delta billed", "", true, List.of(12)));
 
     private LinesTable() {
     }
@@ -30,25 +44,21 @@ final class LinesTable {
                 + "placeholder=\"Filter by customer, contract, item, status, reason, rule\u2026\" "
                 + "aria-label=\"Filter changed lines\"><span id=\"count\" aria-live=\"polite\"></span></div>");
         out.write("<div class=\"table-wrap\"><table id=\"lines-table\"><thead><tr class=\"groups\">"
-                + "<th colspan=\"6\"></th><th colspan=\"3\" class=\"side baseline\">Baseline</th>"
-                + "<th colspan=\"3\" class=\"side candidate\">Candidate</th><th colspan=\"3\"></th></tr><tr>");
+                + "<th colspan=\"6\"></th><th colspan=\"2\" class=\"side baseline\">Baseline</th>"
+                + "<th colspan=\"2\" class=\"side candidate\">Candidate</th><th></th></tr><tr>");
         for (int col = 0; col < COLUMNS.size(); col++) {
-            boolean number = isAmount(col);
-            String side = col >= FIRST_BASELINE && col < FIRST_CANDIDATE ? " baseline"
-                    : col >= FIRST_CANDIDATE && col < FIRST_CANDIDATE + 3 ? " candidate" : "";
-            out.write("<th scope=\"col\" data-col=\"" + col + "\" data-type=\"" + (number ? "number" : "text")
-                    + "\" class=\"sortable" + (number ? " num" : "") + side + "\" aria-sort=\"none\">"
-                    + Html.escape(COLUMNS.get(col)) + "</th>");
+            Column column = COLUMNS.get(col);
+            String fields = column.fields().stream().map(String::valueOf).collect(Collectors.joining(","));
+            out.write("<th scope=\"col\" data-col=\"" + col + "\" data-fields=\"" + fields + "\" data-type=\""
+                    + (column.amount() ? "number" : "text") + "\" class=\"sortable" + (column.amount() ? " num" : "")
+                    + (column.cssClass().isEmpty() ? "" : " " + column.cssClass()) + "\" aria-sort=\"none\">"
+                    + Html.escape(column.heading()) + "</th>");
         }
         out.write("</tr></thead><tbody></tbody></table></div>");
         out.write("<p id=\"none\" class=\"empty\" hidden>No changed lines match.</p>");
         out.write("<button id=\"more\" type=\"button\" hidden>Show more</button>");
         out.write("<noscript><p class=\"empty\">The list of changed lines needs JavaScript.</p></noscript>");
         out.write("</section>");
-    }
-
-    static boolean isAmount(int column) {
-        return column == 8 || column == 11 || column == 12;
     }
 
     /** Writes the rows as a JSON array inside a {@code <script type="application/json">} element. */
@@ -66,6 +76,10 @@ final class LinesTable {
         out.write("\n]</script>");
     }
 
+    /**
+     * One line as a JSON array: contract, customer, item, kind, month, currency, baseline status, reason and
+     * billed, candidate status, reason and billed, delta billed, baseline rules, candidate rules.
+     */
     private static void appendRow(StringBuilder json, LineChange line) {
         ItemSide before = line.baseline();
         ItemSide after = line.candidate();

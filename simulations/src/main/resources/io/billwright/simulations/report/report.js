@@ -1,9 +1,15 @@
 (function () {
   'use strict';
   var PAGE = 500;
-  var AMOUNTS = { 8: true, 11: true, 12: true };
-  var STATUS = { 6: true, 9: true };
-  var RULES = { 13: true, 14: true };
+  var DELTA = 12;
+  var headings = Array.prototype.slice.call(document.querySelectorAll('#lines-table th.sortable'));
+  var columns = headings.map(function (th) {
+    return {
+      fields: th.getAttribute('data-fields').split(',').map(Number),
+      number: th.getAttribute('data-type') === 'number',
+      className: th.className.replace('sortable', '').trim()
+    };
+  });
   var rows = JSON.parse(document.getElementById('lines-data').textContent);
   var haystacks = rows.map(function (row) { return row.join('\u0001').toLowerCase(); });
   var order = rows.map(function (_, i) { return i; });
@@ -15,17 +21,22 @@
   var more = document.getElementById('more');
   var none = document.getElementById('none');
 
-  function cell(row, col) {
+  function cell(row, column) {
     var td = document.createElement('td');
-    var text = row[col];
-    td.textContent = text;
-    if (AMOUNTS[col]) {
-      td.className = 'num';
-      if (col === 12) td.className += text.charAt(0) === '+' ? ' delta up' : text.charAt(0) === '-' ? ' delta down' : ' delta same';
-    } else if (RULES[col]) {
-      td.className = 'rules';
-    } else if (STATUS[col]) {
-      td.className = 'status';
+    var main = row[column.fields[0]];
+    td.textContent = main;
+    for (var i = 1; i < column.fields.length; i++) {
+      var extra = row[column.fields[i]];
+      if (extra) {
+        var span = document.createElement('span');
+        span.className = i === 1 ? 'extra reason' : 'extra rules';
+        span.textContent = extra;
+        td.appendChild(span);
+      }
+    }
+    td.className = column.className;
+    if (column.fields[0] === DELTA) {
+      td.className += main.charAt(0) === '+' ? ' delta up' : main.charAt(0) === '-' ? ' delta down' : ' delta same';
     }
     return td;
   }
@@ -36,7 +47,7 @@
     for (var i = shown; i < end; i++) {
       var row = rows[matching[i]];
       var tr = document.createElement('tr');
-      for (var col = 0; col < row.length; col++) tr.appendChild(cell(row, col));
+      for (var c = 0; c < columns.length; c++) tr.appendChild(cell(row, columns[c]));
       fragment.appendChild(tr);
     }
     body.appendChild(fragment);
@@ -56,22 +67,25 @@
     none.hidden = matching.length !== 0;
   }
 
-  function compare(col, numeric) {
+  function compare(column) {
+    var field = column.fields[0];
+    var then = column.fields.length > 1 ? column.fields[1] : field;
     return function (a, b) {
-      var x = rows[a][col], y = rows[b][col];
-      // parsing to a number orders the rows; the amounts shown are always the exact strings
-      var diff = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' });
+      var x = rows[a], y = rows[b];
+      // parsing to a number only orders the rows; the amounts shown are always the exact strings
+      var diff = column.number ? parseFloat(x[field]) - parseFloat(y[field])
+        : x[field].localeCompare(y[field], undefined, { numeric: true, sensitivity: 'base' })
+          || x[then].localeCompare(y[then], undefined, { numeric: true, sensitivity: 'base' });
       return diff !== 0 ? diff : a - b;
     };
   }
 
-  document.querySelectorAll('#lines-table th.sortable').forEach(function (th) {
+  headings.forEach(function (th, index) {
     th.addEventListener('click', function () {
-      var col = Number(th.getAttribute('data-col'));
       var ascending = th.getAttribute('aria-sort') !== 'ascending';
-      document.querySelectorAll('#lines-table th.sortable').forEach(function (other) { other.setAttribute('aria-sort', 'none'); });
+      headings.forEach(function (other) { other.setAttribute('aria-sort', 'none'); });
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      order = rows.map(function (_, i) { return i; }).sort(compare(col, th.getAttribute('data-type') === 'number'));
+      order = rows.map(function (_, i) { return i; }).sort(compare(columns[index]));
       if (!ascending) order.reverse();
       render();
     });
