@@ -1,0 +1,197 @@
+package io.billwright.simulations.report;
+
+import static io.billwright.simulations.fixtures.ComparisonTestData.comparison;
+import static io.billwright.simulations.fixtures.ComparisonTestData.figures;
+import static io.billwright.simulations.fixtures.ComparisonTestData.line;
+import static io.billwright.simulations.fixtures.ComparisonTestData.net;
+import static io.billwright.simulations.fixtures.ComparisonTestData.row;
+import static io.billwright.simulations.fixtures.ComparisonTestData.side;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.simulations.compare.Comparison;
+import io.billwright.simulations.compare.Dimension;
+import io.billwright.simulations.compare.TotalRow;
+import io.billwright.simulations.fixtures.ComparisonTestData;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    private static final String HOSTILE = "<img src=x onerror=alert(1)> \"Evil\" & 'Co' </script><!--";
+
+    @Test
+    void escapesHostileCustomerNamesInChartsAndLabels() throws IOException {
+        Comparison hostile = new Comparison("<b>base</b>", "cand & \"v2\"", 1, 1, 1,
+                List.of(row(Dimension.TOTAL, "All", "EUR", net("10.00"), net("12.00")),
+                        row(Dimension.CUSTOMER, HOSTILE, "EUR", net("10.00"), net("12.00"))),
+                List.of());
+
+        String html = html(hostile);
+
+        assertThat(html).doesNotContain("<img", "<b>base</b>", "</script><!--", "'Co'")
+                .contains("&lt;img src=x onerror=alert(1)&gt; &quot;Evil&quot; &amp; &#39;Co&#39; &lt;/script&gt;")
+                .contains("&lt;b&gt;base&lt;/b&gt;", "cand &amp; &quot;v2&quot;");
+    }
+
+    @Test
+    void changedLinesCannotCloseTheirScriptElement() throws IOException {
+        Comparison hostile = comparison(List.of(row(Dimension.TOTAL, "All", "EUR", net("0.00"), net("5.00"))),
+                List.of(line("CTR-1", HOSTILE, "ITEM-</script>", "EUR", side("HELD", "R&D", "0.00", "<rule>"),
+                        side("ELIGIBLE", "", "5.00", "rule-\u2028"))));
+
+        String html = html(hostile);
+        String data = between(html, "<script type=\"application/json\" id=\"lines-data\">", "</script>");
+
+        assertThat(data).doesNotContain("<", ">", "&", "\u2028")
+                .contains("\\u003cimg src=x onerror=alert(1)\\u003e \\\"Evil\\\" \\u0026 'Co' \\u003c/script\\u003e")
+                .contains("ITEM-\\u003c/script\\u003e", "rule-\\u2028")
+                .endsWith("\n]");
+        assertThat(occurrences(html, "</script>")).as("the data element's and the script's own").isEqualTo(2);
+    }
+
+    @Test
+    void needsNoNetwork() throws IOException {
+        String html = html(ComparisonTestData.sample());
+
+        assertThat(html).doesNotContainPattern("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//")
+                .doesNotContain("http://", "https://", "<link", "@import", "url(")
+                .contains("<style>", "<script>");
+    }
+
+    @Test
+    void showsHeadlineFiguresPerCurrencyWithSignedColouredDeltas() throws IOException {
+        String html = html(ComparisonTestData.sample());
+
+        String eur = section(html, "EUR");
+        assertThat(eur).contains("<th scope=\"row\">Billed net</th><td class=\"num\">1284350.00</td>"
+                        + "<td class=\"num\">1301975.00</td><td class=\"num delta up\">+17625.00</td>")
+                .contains("<th scope=\"row\">Held at end</th><td class=\"num\">86400.00</td>"
+                        + "<td class=\"num\">61250.00</td><td class=\"num delta down\">-25150.00</td>")
+                .contains("<th scope=\"row\">Retention released</th><td class=\"num\">12000.00</td>"
+                        + "<td class=\"num\">12000.00</td><td class=\"num delta same\">0.00</td>")
+                // invoiced: 1284350.00 + 244026.50 - 38530.50 + 12000.00 = 1501846.00, candidate 1516230.25
+                .contains("<td class=\"num\">1501846.00</td><td class=\"num\">1516230.25</td>"
+                        + "<td class=\"num delta up\">+14384.25</td>");
+        assertThat(section(html, "USD")).contains("<td class=\"num\">445824.00</td><td class=\"num\">437724.00</td>"
+                + "<td class=\"num delta down\">-8100.00</td>");
+    }
+
+    @Test
+    void printsAmountsExactlyWithoutRounding() throws IOException {
+        Comparison large = comparison(List.of(row(Dimension.TOTAL, "All", "JPY",
+                        figures("9007199254740993.01", "0.10", "0.00", "0.00", "0.00"), net("0.00"))),
+                List.of());
+
+        assertThat(html(large)).contains("9007199254740993.01", "9007199254740993.11", "-9007199254740993.11");
+    }
+
+    @Test
+    void chartsTheFifteenCustomersWithTheLargestChange() throws IOException {
+        List<TotalRow> totals = new ArrayList<>();
+        totals.add(row(Dimension.TOTAL, "All", "EUR", net("0.00"), net("0.00")));
+        for (int i = 1; i <= 20; i++) {
+            String delta = (i % 2 == 0 ? "-" : "") + i + "00.00";
+            totals.add(row(Dimension.CUSTOMER, "Customer " + i, "EUR", net("0.00"), net(delta)));
+        }
+        totals.add(row(Dimension.CUSTOMER, "Unchanged", "EUR", net("5.00"), net("5.00")));
+
+        String chart = chart(html(comparison(totals, List.of())), "by-customer");
+
+        assertThat(occurrences(chart, "<rect class=\"bar ")).isEqualTo(15);
+        assertThat(chart).contains("Customer 20 \u2014 Delta: -2000.00 EUR", "Customer 6 \u2014 Delta: -600.00 EUR")
+                .doesNotContain("Customer 5 ", "Unchanged");
+    }
+
+    @Test
+    void everyBarHasATooltipWithTheExactAmount() throws IOException {
+        String html = html(ComparisonTestData.sample());
+
+        for (String chart : List.of("by-customer", "by-billing-model", "held-by-reason", "monthly")) {
+            String svg = chart(html, chart);
+            Matcher bars = Pattern.compile("<rect class=\"bar [^\"]+\"[^>]*>(.*?)</rect>").matcher(svg);
+            int count = 0;
+            while (bars.find()) {
+                assertThat(bars.group(1)).as(chart).matches("<title>.+: [+-]?\\d+\\.\\d{2} EUR</title>");
+                count++;
+            }
+            assertThat(count).as(chart).isPositive();
+        }
+        assertThat(chart(html, "held-by-reason"))
+                .contains("<title>BUDGET_CAP_REACHED \u2014 Baseline: 18000.00 EUR</title>")
+                .contains("<title>BUDGET_CAP_REACHED \u2014 Candidate: 0.00 EUR</title>");
+    }
+
+    @Test
+    void saysSoWhenThereIsNothingToChart() throws IOException {
+        String html = html(comparison(List.of(row(Dimension.TOTAL, "All", "EUR", net("7.00"), net("7.00")),
+                row(Dimension.CUSTOMER, "Same Co", "EUR", net("7.00"), net("7.00"))), List.of()));
+
+        assertThat(html).contains("<p class=\"empty\" data-chart=\"by-customer\">No differences in invoiced amounts "
+                        + "by customer.</p>", "<p class=\"empty\" data-chart=\"by-billing-model\">",
+                        "<p class=\"empty\" data-chart=\"held-by-reason\">Nothing held on either side.</p>",
+                        "<p class=\"empty\" data-chart=\"monthly\">")
+                .doesNotContain("<svg");
+    }
+
+    @Test
+    void keepsEachCurrencyInItsOwnSection() throws IOException {
+        String html = html(ComparisonTestData.sample());
+
+        assertThat(section(html, "EUR")).contains("data-currency=\"EUR\"").doesNotContain(" USD", "\"USD\"");
+        assertThat(section(html, "USD")).contains("data-currency=\"USD\"").doesNotContain(" EUR", "\"EUR\"");
+        assertThat(occurrences(html, "<svg class=\"chart\"")).isEqualTo(8);
+    }
+
+    @Test
+    void embedsOneJsonRowPerChangedLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.html");
+
+        HtmlReport.write(ComparisonTestData.sample(), file);
+
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        String data = between(html, "id=\"lines-data\">", "</script>");
+        assertThat(data.lines().filter(l -> l.startsWith("[\"") || l.startsWith(",[\""))).hasSize(30);
+        assertThat(data).contains("[\"CTR-1000\",\"C-0101 Acme Engineering GmbH\",\"ITEM-04000\",\"TIME_ENTRY\","
+                + "\"2026-01\",\"EUR\",\"HELD\",\"TIMESHEET_NOT_APPROVED\",\"0.00\",\"ELIGIBLE\",\"\",\"450.00\","
+                + "\"+450.00\",\"hold-unapproved-time\",\"time-and-materials-eligible, auto-approve-under-8h\"]");
+        assertThat(html).contains("<input id=\"filter\"", "<span id=\"count\"");
+    }
+
+    private static String html(Comparison comparison) throws IOException {
+        StringWriter out = new StringWriter();
+        HtmlReport.write(comparison, out);
+        return out.toString();
+    }
+
+    private static String section(String html, String currency) {
+        return between(html, "<section class=\"currency\" id=\"currency-" + currency + "\"", "</section>");
+    }
+
+    private static String chart(String html, String name) {
+        return between(html, "<svg class=\"chart\" data-chart=\"" + name + "\"", "</svg>");
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as("%s in the page", start).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        return text.substring(from + start.length(), to);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}
