@@ -33,6 +33,7 @@ class RunCommandTest {
         assertThat(report.resolve("summary.csv")).exists();
         assertThat(report.resolve("lines.csv")).exists();
         assertThat(report.resolve("what-if.xlsx")).exists();
+        assertThat(report.resolve("report.html")).content().contains("lines-data").contains("EUR");
         assertThat(Files.readAllLines(report.resolve("summary.csv")))
                 .anyMatch(line -> line.startsWith("Total,All,EUR,17400.00,17400.00,0.00,3306.00,2784.00,-522.00,"));
         assertThat(out.toString()).contains("33 events, 3 contracts").contains("Tax").contains("-522.00");
