@@ -10,6 +10,7 @@ import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.events.testing.TestMessages.Msg;
+import io.billwright.messaging.tools.BillwrightTools;
 import io.billwright.messaging.topology.Topology;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.simulations.input.EventFiles;
@@ -40,8 +41,8 @@ class ExampleMessagesIT {
     Path h2Directory;
 
     /** The simulator's baseline side over the same file: the packaged rule set, contract by contract. */
-    private static List<BillingPackage> simulatedPackages() {
-        LoadedEvents events = new EventFiles(false).read(List.of(EXAMPLE), done -> { });
+    private static List<BillingPackage> simulatedPackages(Path file) {
+        LoadedEvents events = new EventFiles(false).read(List.of(file), done -> { });
         Side baseline = Side.of(DefaultRuleSet.load());
         return events.byContract().entrySet().stream()
                 .flatMap(contract -> baseline.replay(contract.getKey(), contract.getValue()).packages().stream())
@@ -79,13 +80,19 @@ class ExampleMessagesIT {
                 assertThat(totals.get("amountDue").asString()).as(expected.get(i).id().value())
                         .isEqualTo(expected.get(i).totals().amountDue().amount().toPlainString());
             }
-            List<BillingPackage> simulated = simulatedPackages();
-            assertThat(simulated).extracting(p -> p.id().value())
-                    .containsExactlyElementsOf(packages.stream().map(TestBroker.Received::messageId).toList());
-            for (int i = 0; i < simulated.size(); i++) {
-                JsonNode totals = JSON.readTree(packages.get(i).body()).get("data").get("header").get("totals");
-                assertThat(simulated.get(i).totals().amountDue().amount().toPlainString()).as("simulated")
-                        .isEqualTo(totals.get("amountDue").asString());
+            // the simulator, from the same file and from the service's own event log, bills what it published
+            Path export = h2Directory.resolve("export.jsonl");
+            assertThat(BillwrightTools.run(new String[] {"export-events", "--url", database.url(), "--user",
+                database.user(), "--password", database.password(), "-o", export.toString()})).isZero();
+            for (Path source : List.of(EXAMPLE, export)) {
+                List<BillingPackage> simulated = simulatedPackages(source);
+                assertThat(simulated).as(source.toString()).extracting(p -> p.id().value())
+                        .containsExactlyElementsOf(packages.stream().map(TestBroker.Received::messageId).toList());
+                for (int i = 0; i < simulated.size(); i++) {
+                    JsonNode totals = JSON.readTree(packages.get(i).body()).get("data").get("header").get("totals");
+                    assertThat(simulated.get(i).totals().amountDue().amount().toPlainString()).as(source.toString())
+                            .isEqualTo(totals.get("amountDue").asString());
+                }
             }
         } finally {
             try (TestBroker broker = new TestBroker()) {
