@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
-        long started = System.nanoTime();
+        Timings timings = new Timings();
         UnaryOperator<io.billwright.engine.event.BillingEvent> adjustment = UnaryOperator.identity();
         RuleSet base;
         RuleSet cand;
@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
             e.problems().forEach(problem -> err.println("  " + problem));
             return SimulationsCli.BAD_RULES;
         }
+        timings.mark("rule sets");
         LoadedEvents events;
         try (Progress reading = Progress.start("Reading", -1, quiet)) {
             events = new EventFiles(skipBadLines).read(files, reading::stepTo);
@@ -100,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return SimulationsCli.BAD_INPUT;
         }
+        timings.mark("reading");
         events.skipped().stream().limit(20).forEach(problem -> err.println("skipped " + problem));
         if (events.skipped().size() > 20) {
             err.println("... and " + (events.skipped().size() - 20) + " more skipped lines");
@@ -109,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
             comparison = new WhatIf(Side.of(base), new Side(cand.version().toString(), cand, adjustment))
                     .run(events, replaying::stepTo);
         }
+        timings.mark("replay");
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -116,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
             return SimulationsCli.BAD_INPUT;
         }
         Reports.writeAll(comparison, out);
-        new Summary(console).print(comparison, events, out, System.nanoTime() - started);
+        timings.mark("reports");
+        new Summary(console).print(comparison, events, out, timings);
         return 0;
     }
 }

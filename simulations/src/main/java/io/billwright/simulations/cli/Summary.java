@@ -20,7 +20,7 @@ final class Summary {
         this.out = out;
     }
 
-    void print(Comparison comparison, LoadedEvents input, Path folder, long nanos) {
+    void print(Comparison comparison, LoadedEvents input, Path folder, Timings timings) {
         out.println();
         out.printf("What-if: %s%n     vs: %s%n", comparison.candidateLabel(), comparison.baselineLabel());
         out.printf("%,d events, %,d contracts, %,d items; %,d items changed%s%n", comparison.events(),
@@ -47,8 +47,9 @@ final class Summary {
             }
         }
         out.println();
-        out.printf("Reports in %s: summary.csv, lines.csv, what-if.xlsx, report.html (%.1f s)%n",
-                folder.toAbsolutePath().normalize(), nanos / 1e9);
+        out.printf("Reports in %s: summary.csv, lines.csv, what-if.xlsx, report.html%n",
+                folder.toAbsolutePath().normalize());
+        out.println(timings);
         out.flush();
     }
 
