@@ -53,6 +53,34 @@ public final class TaxRateTable {
         return new TaxRateTable(file, rows);
     }
 
+    /**
+     * The rates table of a rule set in this class's format (Jurisdiction, Rate %, Rule), for a finance user
+     * to edit and pass back: the starting point of a what-if on tax rates.
+     */
+    public static String export(List<RuleSource> sources) {
+        RuleSource table = sources.stream()
+                .filter(source -> source.path().equals(TABLE_PATH) || source.path().endsWith("/" + TABLE_PATH))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the rule set has no " + TABLE_PATH));
+        String text = new String(table.content(), StandardCharsets.UTF_8);
+        int header = text.indexOf("\n" + DATA_HEADER);
+        if (header < 0) {
+            throw new IllegalArgumentException(table.path() + " has no '" + DATA_HEADER + "' header row");
+        }
+        StringBuilder out = new StringBuilder(JURISDICTION + "," + RATE + "," + RULE + "\n");
+        try (org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.DEFAULT
+                .parse(new java.io.StringReader(text.substring(text.indexOf('\n', header + 1) + 1)))) {
+            for (org.apache.commons.csv.CSVRecord row : rows) {
+                if (row.size() >= 3 && !row.get(1).isBlank()) {
+                    out.append(row.get(1).trim()).append(',').append(row.get(2).trim()).append(',')
+                            .append(quote(row.get(0).trim())).append('\n');
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     /** The rule set's sources with the rates table replaced by this one. */
     public List<RuleSource> applyTo(List<RuleSource> sources) {
         List<RuleSource> out = new ArrayList<>(sources.size());

@@ -64,6 +64,23 @@ class ParameterTablesTest {
     }
 
     @Test
+    void theExportedRatesPassedBackDecideExactlyLikeThePackagedRuleSet() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"), TaxRateTable.export(DefaultRuleSet.sources()));
+        io.billwright.engine.ruleset.RuleSet baseline = DefaultRuleSet.load();
+        io.billwright.engine.ruleset.RuleSet candidate = new io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler()
+                .compile(TaxRateTable.read(file).applyTo(DefaultRuleSet.sources()), "candidate");
+        var input = new EventFiles(false).read(List.of(Path.of("../examples/messages/consulting-quarter.jsonl"),
+                EventsFile.write(directory.resolve("e.jsonl"), EventsFile.germanContracts(2))), n -> { });
+
+        var comparison = new io.billwright.simulations.run.WhatIf(io.billwright.simulations.run.Side.of(baseline),
+                io.billwright.simulations.run.Side.of(candidate)).run(input, n -> { });
+
+        assertThat(Files.readAllLines(file)).hasSizeGreaterThan(30).contains("DE,19,\"DE VAT 19% (UStG s.12(1))\"");
+        assertThat(comparison.changes()).isEmpty();
+        assertThat(comparison.totals()).allSatisfy(row -> assertThat(row.delta().isZero()).isTrue());
+    }
+
+    @Test
     void theFirstMatchingRetentionRowDecidesAndOthersKeepTheirTerms() throws Exception {
         Path file = Files.writeString(directory.resolve("retention.csv"),
                 "Retention %,Effective from,Billing model,Customer\n0,,,CUST-C-SIM-2\n7.5,2026-01-01,time and materials,\n");
