@@ -107,7 +107,7 @@ final class ExpensePlanner {
             for (int i = 0; i < lines.size(); i++) {
                 send(submitted + 7L * i, lines.get(i), "SUBMITTED", receipts.get(i), correlation);
             }
-            if (Randoms.perMille(random, 10)) {
+            if (Randoms.perMille(random, 3)) {
                 return; // finance never gets to it: held as awaiting approval
             }
             long approved = Instants.at(WorkCalendar.plusWorkdays(submittedOn, Randoms.between(random, 2, 6)),

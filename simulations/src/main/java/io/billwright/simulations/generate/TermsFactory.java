@@ -67,7 +67,7 @@ final class TermsFactory {
                 }
                 markup = Randoms.perMille(random, 300) ? new BigDecimal(Randoms.pick(random, MARKUPS)) : null;
                 retentionChance = 250;
-                expenseChance = 900;
+                expenseChance = 950;
             }
             case FIXED_FEE -> {
                 schedule = schedule(start, staffing.dailyValue(rates));
@@ -77,7 +77,7 @@ final class TermsFactory {
             case MILESTONE -> {
                 milestones = milestones(start, staffing.dailyValue(rates));
                 retentionChance = 350;
-                expenseChance = 800;
+                expenseChance = 850;
             }
             default -> {
                 BigDecimal monthly = staffing.dailyHours().multiply(BigDecimal.valueOf(21))
@@ -87,7 +87,7 @@ final class TermsFactory {
                         Randoms.perMille(random, 400));
                 retainerFee = Amounts.roundToStep(included.multiply(staffing.blendedRate(rates))
                         .multiply(Randoms.factor(random, 85, 95)), 100);
-                expenseChance = 600;
+                expenseChance = 700;
             }
         }
         Engagement.Retention retention = completes || Randoms.perMille(random, retentionChance)

@@ -68,7 +68,7 @@ final class TimesheetPlanner {
                     new Payload.TimeEntryPayload(recorded.contractId(), recorded.entry(), "SUBMITTED"));
         }
         int outcome = random.nextInt(1000);
-        if (outcome < 5) {
+        if (outcome < 2) {
             return; // the approver never gets to it: held as awaiting approval
         }
         LocalDate submittedOn = Instants.dateOf(submitted);
