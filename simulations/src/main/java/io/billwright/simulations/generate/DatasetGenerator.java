@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Generates a realistic data set for what-if simulations: a professional-services firm's months of work as the
@@ -36,7 +37,7 @@ public final class DatasetGenerator {
     private final GeneratorOptions options;
 
     public DatasetGenerator(GeneratorOptions options) {
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /** Writes the data set to {@code file}, replacing it. */

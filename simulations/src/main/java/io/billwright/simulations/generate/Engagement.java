@@ -4,6 +4,8 @@ import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.ErpTarget;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -17,7 +19,7 @@ import java.util.TreeMap;
  * @param endDate   the last day of service, or null when open-ended
  * @param completes true when the contract is completed at the end of the data set (retention is released)
  */
-record Engagement(int index, String id, BillingModel model, CustomerProfile customer, java.util.Currency currency,
+record Engagement(int index, String id, BillingModel model, CustomerProfile customer, Currency currency,
                   ErpTarget erp, LocalDate start, LocalDate endDate, boolean completes, List<ContractVersion> versions,
                   List<Milestone> milestones, List<Instalment> schedule, Retainer retainer, Retention retention,
                   ExpenseRules expenseRules, BigDecimal subcontractorMarkup) {
@@ -101,7 +103,7 @@ record Engagement(int index, String id, BillingModel model, CustomerProfile cust
                         BigDecimal markupPercent) {
         ExpenseRules {
             categories = List.copyOf(categories);
-            limits = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(limits));
+            limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
         }
 
         boolean billable(String category) {

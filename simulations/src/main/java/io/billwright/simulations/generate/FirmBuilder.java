@@ -4,6 +4,7 @@ import io.billwright.engine.contract.BillingModel;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -83,7 +84,7 @@ final class FirmBuilder {
         List<Opening> side = openings.stream().filter(Opening::sideOnly).toList();
         int count = options.people();
         int[] secondary = new int[count];
-        java.util.Arrays.fill(secondary, -1);
+        Arrays.fill(secondary, -1);
         int[] primary = new int[count];
         for (int i = 0; i < count; i++) {
             primary[i] = (i < main.size() ? main.get(i) : Randoms.pick(random, main)).index();

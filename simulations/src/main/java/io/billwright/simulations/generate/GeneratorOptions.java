@@ -2,7 +2,9 @@ package io.billwright.simulations.generate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What to generate: a firm of {@code people} working {@code months} months from {@code start}, drawn from
@@ -74,7 +76,7 @@ public record GeneratorOptions(long seed, int people, int months, YearMonth star
     }
 
     /** The months of work, in order. */
-    public java.util.List<YearMonth> monthList() {
-        return java.util.stream.Stream.iterate(start, m -> m.plusMonths(1)).limit(months).toList();
+    public List<YearMonth> monthList() {
+        return Stream.iterate(start, m -> m.plusMonths(1)).limit(months).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.simulations.generate;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -119,7 +120,7 @@ sealed interface Payload {
     }
 
     /** Writes {@code values} as an object of decimal strings. */
-    static void decimals(JsonGenerator json, String name, Map<String, java.math.BigDecimal> values) {
+    static void decimals(JsonGenerator json, String name, Map<String, BigDecimal> values) {
         json.writeName(name);
         json.writeStartObject();
         values.forEach((key, value) -> json.writeStringProperty(key, Amounts.plain(value)));

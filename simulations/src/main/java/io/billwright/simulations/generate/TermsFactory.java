@@ -3,9 +3,11 @@ package io.billwright.simulations.generate;
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.ErpTarget;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -82,7 +84,7 @@ final class TermsFactory {
             default -> {
                 BigDecimal monthly = staffing.dailyHours().multiply(BigDecimal.valueOf(21))
                         .multiply(Randoms.factor(random, 80, 125));
-                BigDecimal included = Amounts.roundToStep(monthly, 5).setScale(0, java.math.RoundingMode.UNNECESSARY);
+                BigDecimal included = Amounts.roundToStep(monthly, 5).setScale(0, RoundingMode.UNNECESSARY);
                 retainer = new Engagement.Retainer(included, Randoms.perMille(random, 700),
                         Randoms.perMille(random, 400));
                 retainerFee = Amounts.roundToStep(included.multiply(staffing.blendedRate(rates))
@@ -122,7 +124,7 @@ final class TermsFactory {
         YearMonth last = YearMonth.from(options.lastDay());
         if (first.isBefore(last) && (index == 0 || Randoms.perMille(random, 150))) {
             LocalDate from = first.plusMonths(Randoms.between(random, 1, (int) first.until(last,
-                    java.time.temporal.ChronoUnit.MONTHS))).atDay(1);
+                    ChronoUnit.MONTHS))).atDay(1);
             BigDecimal raise = Randoms.factor(random, 103, 106);
             Map<Role, BigDecimal> raised = new EnumMap<>(Role.class);
             rates.forEach((role, rate) -> raised.put(role, Amounts.roundToStep(rate.multiply(raise), 5)));
@@ -155,7 +157,7 @@ final class TermsFactory {
     /** One more milestone than months, due at even steps to the last working day, priced by the work before it. */
     private List<Engagement.Milestone> milestones(LocalDate start, BigDecimal dailyValue) {
         int count = Math.min(options.months() + 1, MILESTONE_NAMES.size());
-        long span = start.until(options.lastDay(), java.time.temporal.ChronoUnit.DAYS);
+        long span = start.until(options.lastDay(), ChronoUnit.DAYS);
         List<Engagement.Milestone> milestones = new ArrayList<>();
         LocalDate previous = start.minusDays(1);
         for (int i = 0; i < count; i++) {
