@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "billwright-sim", mixinStandardHelpOptions = true, version = "Billwright simulations 0.1",
         description = {"What-if simulations: replay billing events through the current rule set and a candidate,",
             "and see what changes, line by line and in totals."},
-        subcommands = {RunCommand.class, TablesCommand.class})
+        subcommands = {GenerateCommand.class, RunCommand.class, TablesCommand.class})
 public final class SimulationsCli {
 
     /** Bad input: a missing or malformed events file, an unusable parameter table. */
