@@ -78,8 +78,7 @@ final class Decider {
      * the others leave. Reports only decisions that changed.
      */
     void reconsider(Step step, Predicate<ItemRecord> which) {
-        List<ItemRecord> targets = step.state.itemsSorted().stream()
-                .filter(r -> !r.isBilled() && reconsiderable(r) && which.test(r)).toList();
+        List<ItemRecord> targets = step.state.itemsSorted(r -> !r.isBilled() && reconsiderable(r) && which.test(r));
         Set<String> ids = new HashSet<>();
         targets.forEach(r -> ids.add(r.key()));
         List<ItemRecord> deciding = targets.stream()
@@ -105,10 +104,8 @@ final class Decider {
      * decides them again from the terms then in force.
      */
     void withdraw(Step step, Predicate<ItemRecord> which) {
-        for (ItemRecord record : step.state.itemsSorted()) {
-            if (!record.isBilled() && which.test(record)) {
-                revert(step, record);
-            }
+        for (ItemRecord record : step.state.itemsSorted(r -> !r.isBilled() && which.test(r))) {
+            revert(step, record);
         }
     }
 

@@ -33,6 +33,7 @@ final class ItemArrival {
 
     void apply(Step step, Item item, LocalDate date, String milestoneId) {
         ItemRecord existing = step.state.recordOf(item);
+        java.math.BigDecimal capBefore = step.state.capConsumed();
         List<String> sources = List.of(step.eventId());
         if (existing != null) {
             if (existing.item().equals(item)) {
@@ -58,12 +59,17 @@ final class ItemArrival {
         }
         decider.decide(step, item, date, milestoneId, sources, null, false);
         if (existing != null) {
-            // a correction may free room under the cap, or retainer hours in its month, for others
+            // a correction may free room under the cap for held items, or move retainer hours of its month
+            // between included and overage for the month's other entries. On a contract without a retainer,
+            // a correction that did not lower the cap consumed (an approval of a submitted entry) changes
+            // neither, and reconsidering every held item would only decide them again as they are.
             YearMonth month = YearMonth.from(existing.date());
             boolean retainer = step.state.contractOn(date).map(c -> c.model() == BillingModel.RETAINER).orElse(false);
-            decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED
-                    || retainer && record.item() instanceof TimeEntry && record.date() != null
-                    && YearMonth.from(record.date()).equals(month));
+            if (retainer || step.state.capConsumed().compareTo(capBefore) < 0) {
+                decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED
+                        || retainer && record.item() instanceof TimeEntry && record.date() != null
+                        && YearMonth.from(record.date()).equals(month));
+            }
         }
         retainers.recarry(step, YearMonth.from(date));
         if (milestoneId != null) {

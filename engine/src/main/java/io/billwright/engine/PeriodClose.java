@@ -52,9 +52,9 @@ final class PeriodClose {
             closeRetainerPeriod(step, contract, period.end());
         }
         retryMilestones(step, period.end());
-        List<ItemRecord> due = step.state.itemsSorted().stream()
-                .filter(r -> r.isPending() && r.kind() != ItemKind.MILESTONE && r.kind() != ItemKind.RETENTION_RELEASE
-                        && r.date() != null && !r.date().isAfter(period.end()))
+        List<ItemRecord> due = step.state.itemsSorted(r -> r.isPending() && r.kind() != ItemKind.MILESTONE
+                        && r.kind() != ItemKind.RETENTION_RELEASE && r.date() != null && !r.date().isAfter(period.end()))
+                .stream()
                 .filter(r -> sameCurrency(step, r, contract))
                 .toList();
         if (due.isEmpty()) {
@@ -66,8 +66,8 @@ final class PeriodClose {
 
     /** An accepted milestone whose package could not be issued (no tax rate) is tried again. */
     private void retryMilestones(Step step, LocalDate periodEnd) {
-        for (ItemRecord record : step.state.itemsSorted()) {
-            if (record.isPending() && record.item() instanceof MilestoneItem milestone) {
+        for (ItemRecord record : step.state.itemsSorted(r -> r.isPending() && r.item() instanceof MilestoneItem)) {
+            if (record.item() instanceof MilestoneItem milestone) {
                 step.state.contractOn(record.date()).ifPresent(contract -> packager.issue(step, contract,
                         Trigger.milestone(milestone.milestoneId()), record.date(), List.of(record), false));
             }

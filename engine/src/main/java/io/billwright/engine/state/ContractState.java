@@ -81,11 +81,24 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
     }
 
     public List<ItemRecord> itemsSorted() {
+        return itemsSorted(record -> true);
+    }
+
+    /**
+     * The items {@code which} selects, in the order of {@link #itemsSorted()}. Filtering before sorting
+     * matters: a contract keeps its billed items, so a long engagement holds thousands, and a correction
+     * reconsiders only a few.
+     */
+    public List<ItemRecord> itemsSorted(java.util.function.Predicate<ItemRecord> which) {
         return items.values().stream()
-                .sorted(Comparator.comparing(ItemRecord::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ItemRecord::itemId))
+                .filter(which)
+                .sorted(ITEM_ORDER)
                 .toList();
     }
+
+    private static final Comparator<ItemRecord> ITEM_ORDER = Comparator
+            .comparing(ItemRecord::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemRecord::itemId);
 
     public int packagesFor(String trigger) {
         return triggers.getOrDefault(trigger, 0);

@@ -16,6 +16,7 @@ import org.kie.api.definition.type.Description;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /** A compiled Drools knowledge base; each evaluation runs in a fresh session, so calls never share state. */
 final class DroolsRuleSet implements RuleSet {
@@ -24,11 +25,13 @@ final class DroolsRuleSet implements RuleSet {
     private static final int MAX_FIRINGS = 100_000;
 
     private final KieBase base;
+    private final KieSessionsPool sessions;
     private final RuleSetVersion version;
     private final List<RuleInfo> rules;
 
     DroolsRuleSet(KieBase base, RuleSetVersion version) {
         this.base = base;
+        this.sessions = base.newKieSessionsPool(2);
         this.version = version;
         this.rules = describe(base);
     }
@@ -45,9 +48,11 @@ final class DroolsRuleSet implements RuleSet {
 
     @Override
     public Evaluation evaluate(Collection<?> facts) {
-        KieSession session = base.newKieSession();
+        // a session from the pool: dispose() resets it and gives it back, so each evaluation starts from an
+        // empty working memory without paying for a new session's node memories every time
+        KieSession session = sessions.newKieSession();
+        InsertionRecorder recorder = new InsertionRecorder();
         try {
-            InsertionRecorder recorder = new InsertionRecorder();
             session.addEventListener(recorder);
             for (Object fact : facts) {
                 session.insert(fact);
@@ -64,6 +69,7 @@ final class DroolsRuleSet implements RuleSet {
             }
             throw new RuleEvaluationException("rule set " + version + " failed: " + e.getMessage(), e);
         } finally {
+            session.removeEventListener(recorder);
             session.dispose();
         }
     }
