@@ -56,6 +56,21 @@ public final class TestBroker implements AutoCloseable {
                 message.id());
     }
 
+    /** Publishes every message and then waits for all their confirms: the messages land in a burst. */
+    public void publishAll(Topology topology, java.util.List<TestMessages.Msg> messages) {
+        try {
+            for (TestMessages.Msg message : messages) {
+                channel.basicPublish(topology.inboundExchange(), message.routingKey(), true,
+                        MessageProperties.PERSISTENT_BASIC.builder().messageId(message.id())
+                                .contentType("application/cloudevents+json").build(),
+                        message.body().getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        } catch (IOException | InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("publish to " + topology.inboundExchange() + " failed", e);
+        }
+    }
+
     public void publish(String exchange, String routingKey, byte[] body, String messageId) {
         AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
                 .messageId(messageId).contentType("application/cloudevents+json").build();
