@@ -52,7 +52,7 @@ public final class XlsxReport {
     }
 
     static String sheetName(Dimension dimension) {
-        return dimension == Dimension.HELD_REASON ? "Held by reason" : "By " + dimension.label().toLowerCase();
+        return dimension == Dimension.HELD_REASON ? "Held by reason" : "By " + dimension.label().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The few cell styles the workbook uses. */
