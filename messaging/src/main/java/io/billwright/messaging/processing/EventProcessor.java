@@ -9,8 +9,7 @@ import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.state.ContractState;
 import io.billwright.events.InboundMessage;
-import io.billwright.events.ParkReason;
-import io.billwright.events.RejectedMessage;
+import io.billwright.events.Redelivery;
 import io.billwright.messaging.outbox.OutboxMessage;
 import io.billwright.messaging.outbox.OutboxRepository;
 import io.billwright.messaging.store.ContractStateRepository;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -173,21 +171,22 @@ public final class EventProcessor {
     private ProcessingResult apply(InboundMessage message, Work work) {
         String contractId = message.contractId().value();
         Instant now = clock.instant();
-        if (alreadyProcessed(message, work)) {
-            return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
-        }
-        Optional<Deduplication.LastSeen> last = lastSeen(message, work);
-        if (last.isPresent() && last.get().contentHash().equals(message.contentHash())) {
-            recordMessage(message, ProcessingResult.DUPLICATE_CONTENT, now, work);
-            return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_CONTENT);
-        }
-        if (last.isPresent() && isOlder(message.time(), last.get().time())) {
-            // a redelivered or late update overtaken by a newer one for the same item: applying it would
-            // undo the newer (an approval withdrawn, a rejection reverted)
-            log.info("skipping stale {}: its time {} is before the {} already applied", message.businessKey(),
-                    message.time(), last.get().time());
-            recordMessage(message, ProcessingResult.STALE, now, work);
-            return ProcessingResult.duplicate(ProcessingResult.STALE);
+        Deduplication.LastSeen last = work.keys.get(Deduplication.keyOf(contractId, message.businessKey()));
+        Redelivery.Verdict verdict = Redelivery.judge(message, work.processed.get(message.messageId()),
+                last == null ? null : new Redelivery.LastSeen(last.contentHash(), last.time()));
+        switch (verdict) {
+            case DUPLICATE_MESSAGE:
+                return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
+            case DUPLICATE_CONTENT:
+                recordMessage(message, ProcessingResult.DUPLICATE_CONTENT, now, work);
+                return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_CONTENT);
+            case STALE:
+                log.info("skipping stale {}: its time {} is before the {} already applied", message.businessKey(),
+                        message.time(), last.time());
+                recordMessage(message, ProcessingResult.STALE, now, work);
+                return ProcessingResult.duplicate(ProcessingResult.STALE);
+            default:
+                break;
         }
         ContractState before = work.current.getOrDefault(contractId, work.locked.get(contractId).state());
         Outcome outcome = engine.get().apply(message.event(), before);
@@ -216,29 +215,6 @@ public final class EventProcessor {
     private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {
         work.dedup.message(message.messageId(), message.contractId().value(), message.contentHash(), outcome, now);
         work.processed.put(message.messageId(), message.contentHash());
-    }
-
-    /** The last content applied for the message's business key: earlier in this batch, or before it. */
-    private static Optional<Deduplication.LastSeen> lastSeen(InboundMessage message, Work work) {
-        return Optional.ofNullable(work.keys.get(Deduplication.keyOf(message.contractId().value(),
-                message.businessKey())));
-    }
-
-    /**
-     * Whether this message id was processed before. The same id with different content is not a
-     * redelivery but a second message under a reused id: refused, never silently dropped.
-     */
-    private boolean alreadyProcessed(InboundMessage message, Work work) {
-        Optional<String> content = Optional.ofNullable(work.processed.get(message.messageId()));
-        if (content.isPresent() && !content.get().equals(message.contentHash())) {
-            throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
-                    + "' was processed before with different content; CloudEvents ids must be unique across sources");
-        }
-        return content.isPresent();
-    }
-
-    private static boolean isOlder(Instant time, Instant applied) {
-        return time != null && applied != null && time.isBefore(applied);
     }
 
     private static Contract contractOf(BillingPackage pkg, ContractState state) {

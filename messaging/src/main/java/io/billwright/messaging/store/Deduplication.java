@@ -92,7 +92,7 @@ public final class Deduplication {
 
     /** How {@link #lastSeen} keys its answer. */
     public static String keyOf(String contractId, String businessKey) {
-        return contractId + '\u0000' + businessKey;
+        return io.billwright.events.Redelivery.keyOf(contractId, businessKey);
     }
 
     private static String marks(int count) {

@@ -12,13 +12,33 @@ import java.util.List;
  * @param items          items compared
  * @param totals         totals by {@link Dimension}, one row per group and currency
  * @param changes        every item whose decision or amounts changed
+ * @param packageChanges every package whose amounts changed, or that one side only issued
+ * @param input          what was read, and what was skipped on the way
  */
 public record Comparison(String baselineLabel, String candidateLabel, long events, long contracts, long items,
-                         List<TotalRow> totals, List<LineChange> changes) {
+                         List<TotalRow> totals, List<LineChange> changes, List<PackageChange> packageChanges,
+                         InputCounts input) {
+
+    /**
+     * @param skippedLines lines skipped as bad ({@code --skip-bad-lines})
+     * @param duplicates   lines skipped as the service would skip them: a message id seen before, the same
+     *                     item with the same content under a new id, an update older than the one applied
+     */
+    public record InputCounts(long skippedLines, long duplicates) {
+        public static final InputCounts NONE = new InputCounts(0, 0);
+    }
 
     public Comparison {
         totals = List.copyOf(totals);
         changes = List.copyOf(changes);
+        packageChanges = List.copyOf(packageChanges);
+        input = input == null ? InputCounts.NONE : input;
+    }
+
+    /** The comparison without the package-level changes and input counts (for reports built by hand). */
+    public Comparison(String baselineLabel, String candidateLabel, long events, long contracts, long items,
+                      List<TotalRow> totals, List<LineChange> changes) {
+        this(baselineLabel, candidateLabel, events, contracts, items, totals, changes, List.of(), InputCounts.NONE);
     }
 
     public List<TotalRow> totalsBy(Dimension dimension) {

@@ -14,6 +14,7 @@ public final class ComparisonBuilder {
     private final Map<GroupKey, Figures> baseline = new TreeMap<>();
     private final Map<GroupKey, Figures> candidate = new TreeMap<>();
     private final List<LineChange> changes = new ArrayList<>();
+    private final List<PackageChange> packageChanges = new ArrayList<>();
     private long contracts;
     private long items;
 
@@ -26,11 +27,12 @@ public final class ComparisonBuilder {
         diff.baseline().forEach((key, figures) -> baseline.merge(key, figures, Figures::plus));
         diff.candidate().forEach((key, figures) -> candidate.merge(key, figures, Figures::plus));
         changes.addAll(diff.changes());
+        packageChanges.addAll(diff.packageChanges());
         contracts++;
         items += diff.items();
     }
 
-    public Comparison build(long events) {
+    public Comparison build(long events, Comparison.InputCounts input) {
         TreeSet<GroupKey> keys = new TreeSet<>(baseline.keySet());
         keys.addAll(candidate.keySet());
         List<TotalRow> rows = new ArrayList<>(keys.size());
@@ -38,6 +40,7 @@ public final class ComparisonBuilder {
             rows.add(new TotalRow(key.dimension(), key.key(), key.currency(),
                     baseline.getOrDefault(key, Figures.ZERO), candidate.getOrDefault(key, Figures.ZERO)));
         }
-        return new Comparison(baselineLabel, candidateLabel, events, contracts, items, rows, changes);
+        return new Comparison(baselineLabel, candidateLabel, events, contracts, items, rows, changes, packageChanges,
+                input);
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.simulations.compare;
 
+import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
@@ -16,9 +17,9 @@ import java.util.TreeSet;
  * status, reason, amount billed or amount pending; a different package id alone is not a change).
  */
 public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, Map<GroupKey, Figures> candidate,
-                           List<LineChange> changes, int items) {
+                           List<LineChange> changes, List<PackageChange> packageChanges, int items) {
 
-    static final ItemSide ABSENT = new ItemSide("ABSENT", "", BigDecimal.ZERO, BigDecimal.ZERO, "", List.of());
+    static final ItemSide ABSENT = new ItemSide("NONE", "", BigDecimal.ZERO, BigDecimal.ZERO, "", List.of());
 
     public static ContractDiff of(String contractId, ContractRun baseline, ContractRun candidate) {
         Map<String, ItemRecord> before = baseline.state().items();
@@ -35,7 +36,35 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
                 changes.add(change(contractId, record, state, old, now));
             }
         }
-        return new ContractDiff(contractId, SideTotals.of(baseline), SideTotals.of(candidate), changes, keys.size());
+        return new ContractDiff(contractId, SideTotals.of(baseline), SideTotals.of(candidate), changes,
+                packageChanges(contractId, baseline, candidate), keys.size());
+    }
+
+    private static List<PackageChange> packageChanges(String contractId, ContractRun baseline, ContractRun candidate) {
+        Map<String, BillingPackage> before = byId(baseline.packages());
+        Map<String, BillingPackage> after = byId(candidate.packages());
+        TreeSet<String> ids = new TreeSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        List<PackageChange> changes = new ArrayList<>();
+        for (String id : ids) {
+            PackageSide old = PackageSide.of(before.get(id));
+            PackageSide now = PackageSide.of(after.get(id));
+            if (!old.sameAs(now)) {
+                boolean candidateIssued = after.containsKey(id);
+                BillingPackage pkg = candidateIssued ? after.get(id) : before.get(id);
+                Contract contract = (candidateIssued ? candidate : baseline).contractOf(pkg);
+                changes.add(new PackageChange(id, contractId,
+                        contract == null ? pkg.customerId() : Groups.customerOf(contract),
+                        pkg.trigger().kind() + " " + pkg.trigger().key(), pkg.currency().getCurrencyCode(), old, now));
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, BillingPackage> byId(List<BillingPackage> packages) {
+        Map<String, BillingPackage> out = new java.util.HashMap<>();
+        packages.forEach(pkg -> out.put(pkg.id().value(), pkg));
+        return out;
     }
 
     private static LineChange change(String contractId, ItemRecord record, ContractState state, ItemSide old,
@@ -59,7 +88,7 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
         io.billwright.engine.decision.Receipt receipt = status.isHeld() && last != null ? last.receipt()
                 : record.receipt();
         return new ItemSide(status.status(), status.reason(),
-                record.billed(), record.pending(), record.packageId() == null ? "" : record.packageId(),
+                record.billed(), status.amount(), record.packageId() == null ? "" : record.packageId(),
                 receipt == null ? List.of() : receipt.rules());
     }
 

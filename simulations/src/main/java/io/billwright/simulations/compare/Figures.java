@@ -11,12 +11,24 @@ import java.util.Objects;
  * @param retentionWithheld retention withheld from them
  * @param retentionReleased retention released (completion packages)
  * @param held              amount of items still held at the end of the replay
+ * @param unbilled          amount of items eligible at the end of the replay but not billed yet (they wait
+ *                          for their trigger: the next period close, an acceptance)
  */
 public record Figures(BigDecimal billedNet, BigDecimal tax, BigDecimal retentionWithheld, BigDecimal retentionReleased,
-                      BigDecimal held) {
+                      BigDecimal held, BigDecimal unbilled) {
 
     public static final Figures ZERO = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO);
+            BigDecimal.ZERO, BigDecimal.ZERO);
+
+    /** Figures with only a held amount. */
+    public static Figures held(BigDecimal amount) {
+        return new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount, BigDecimal.ZERO);
+    }
+
+    /** Figures with only an amount eligible and not yet billed. */
+    public static Figures unbilled(BigDecimal amount) {
+        return new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount);
+    }
 
     public Figures {
         Objects.requireNonNull(billedNet, "billedNet");
@@ -24,18 +36,20 @@ public record Figures(BigDecimal billedNet, BigDecimal tax, BigDecimal retention
         Objects.requireNonNull(retentionWithheld, "retentionWithheld");
         Objects.requireNonNull(retentionReleased, "retentionReleased");
         Objects.requireNonNull(held, "held");
+        Objects.requireNonNull(unbilled, "unbilled");
     }
 
     public Figures plus(Figures other) {
         return new Figures(billedNet.add(other.billedNet), tax.add(other.tax),
                 retentionWithheld.add(other.retentionWithheld), retentionReleased.add(other.retentionReleased),
-                held.add(other.held));
+                held.add(other.held), unbilled.add(other.unbilled));
     }
 
     public Figures minus(Figures other) {
         return new Figures(billedNet.subtract(other.billedNet), tax.subtract(other.tax),
                 retentionWithheld.subtract(other.retentionWithheld),
-                retentionReleased.subtract(other.retentionReleased), held.subtract(other.held));
+                retentionReleased.subtract(other.retentionReleased), held.subtract(other.held),
+                unbilled.subtract(other.unbilled));
     }
 
     /** Net plus tax minus retention withheld plus retention released: what the customer is invoiced. */
@@ -45,6 +59,6 @@ public record Figures(BigDecimal billedNet, BigDecimal tax, BigDecimal retention
 
     public boolean isZero() {
         return billedNet.signum() == 0 && tax.signum() == 0 && retentionWithheld.signum() == 0
-                && retentionReleased.signum() == 0 && held.signum() == 0;
+                && retentionReleased.signum() == 0 && held.signum() == 0 && unbilled.signum() == 0;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * One side's totals for one contract. A package counts under its contract version's billing model,
  * customer and jurisdiction, and the month of its issue date; a retention-release package counts as
  * retention released, not as billing. An item still held at the end counts under its reason and the month
- * of its date.
+ * of its date (the month of the work), and an item eligible but not yet billed (waiting for its trigger)
+ * counts the same way as unbilled.
  */
 final class SideTotals {
 
@@ -29,27 +30,27 @@ final class SideTotals {
     static Map<GroupKey, Figures> of(ContractRun run) {
         Map<GroupKey, Figures> totals = new HashMap<>();
         for (BillingPackage pkg : run.packages()) {
-            Contract contract = run.state().versions().get(pkg.contractVersion());
             boolean release = pkg.trigger().kind() == Trigger.Kind.RETENTION_RELEASE;
             BigDecimal net = pkg.totals().net().amount();
             Figures figures = new Figures(release ? BigDecimal.ZERO : net, pkg.totals().tax().amount(),
-                    pkg.totals().retentionWithheld().amount(), release ? net : BigDecimal.ZERO, BigDecimal.ZERO);
-            add(totals, Groups.of(contract, YearMonth.from(pkg.issueDate())), pkg.currency().getCurrencyCode(),
-                    null, figures);
+                    pkg.totals().retentionWithheld().amount(), release ? net : BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+            add(totals, Groups.of(run.contractOf(pkg), YearMonth.from(pkg.issueDate())),
+                    pkg.currency().getCurrencyCode(), null, figures);
         }
         ContractState state = run.state();
         for (ItemRecord item : state.items().values()) {
             ItemStatus status = ItemStatus.of(item, run.lastDecision(item));
-            if (!status.isHeld() || !item.isPending()) {
+            boolean held = status.isHeld();
+            if (status.amount().signum() == 0 || !held && !status.isEligible()) {
                 continue;
             }
             Optional<Contract> contract = item.date() == null ? state.latestContract()
                     : state.contractOn(item.date()).or(state::latestContract);
             String currency = contract.map(c -> c.currency().getCurrencyCode()).orElse(NO_CURRENCY);
-            String reason = status.reason().isEmpty() ? "UNSPECIFIED" : status.reason();
+            String reason = held ? (status.reason().isEmpty() ? "UNSPECIFIED" : status.reason()) : null;
             add(totals, Groups.of(contract.orElse(null), item.date() == null ? null : YearMonth.from(item.date())),
-                    currency, reason, new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                            item.pending()));
+                    currency, reason, held ? Figures.held(status.amount()) : Figures.unbilled(status.amount()));
         }
         return totals;
     }

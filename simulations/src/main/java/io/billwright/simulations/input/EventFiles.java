@@ -5,19 +5,19 @@ import io.billwright.events.EventDecoder;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.InboundSchemas;
 import io.billwright.events.MessageReader;
+import io.billwright.events.Redelivery;
 import io.billwright.events.RejectedMessage;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -55,7 +55,7 @@ public final class EventFiles {
             throw new InputException(missing);
         }
         Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
-        Set<String> ids = new HashSet<>();
+        Seen seen = new Seen();
         List<InputProblem> skipped = new ArrayList<>();
         long[] counts = new long[3]; // lines, events, duplicates
         for (Path file : files) {
@@ -68,7 +68,15 @@ public final class EventFiles {
                         }
                         skipped.add(line.problem());
                     } else if (line.message() != null) {
-                        if (!ids.add(line.message().messageId())) {
+                        InputProblem reused = seen.refuses(line);
+                        if (reused != null) {
+                            if (!skipBadLines) {
+                                throw new InputException(List.of(reused));
+                            }
+                            skipped.add(reused);
+                            continue;
+                        }
+                        if (seen.verdict != Redelivery.Verdict.APPLY) {
                             counts[2]++;
                             continue;
                         }
@@ -84,49 +92,115 @@ public final class EventFiles {
     }
 
     /** A line checked: a message, a problem, or neither (a blank line). */
-    private record Line(InboundMessage message, InputProblem problem) {
+    private record Line(InboundMessage message, InputProblem problem, Path file, long lineNo) {
     }
 
-    private void readFile(Path file, java.util.function.Consumer<List<Line>> chunks) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<String> texts = new ArrayList<>(CHUNK);
-            long first = 1;
-            String text;
-            while ((text = in.readLine()) != null) {
-                texts.add(text);
-                if (texts.size() == CHUNK) {
-                    chunks.accept(check(file, first, texts));
-                    first += texts.size();
-                    texts = new ArrayList<>(CHUNK);
-                }
+    /**
+     * The messages read so far, remembered as the service remembers them: content by message id, and the
+     * last content applied by business item. A line is applied, skipped as the service would skip it, or
+     * refused for a reused id.
+     */
+    private static final class Seen {
+        private final Map<String, String> contentById = new HashMap<>();
+        private final Map<String, Redelivery.LastSeen> lastByItem = new HashMap<>();
+        Redelivery.Verdict verdict;
+
+        /** Judges the line (setting {@link #verdict}); the problem when its id was used for other content. */
+        InputProblem refuses(Line line) {
+            InboundMessage message = line.message();
+            String item = Redelivery.keyOf(message.contractId().value(), message.businessKey());
+            try {
+                verdict = Redelivery.judge(message, contentById.get(message.messageId()), lastByItem.get(item));
+            } catch (RejectedMessage e) {
+                return new InputProblem(line.file(), line.lineNo(), e.reason() + " (field " + e.field() + "): "
+                        + e.detail());
             }
-            if (!texts.isEmpty()) {
-                chunks.accept(check(file, first, texts));
+            if (verdict != Redelivery.Verdict.DUPLICATE_MESSAGE) {
+                contentById.put(message.messageId(), message.contentHash());
+            }
+            if (verdict == Redelivery.Verdict.APPLY) {
+                lastByItem.put(item, new Redelivery.LastSeen(message.contentHash(), message.time()));
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Reads the file as bytes, line by line (a trailing carriage return and a leading byte-order mark are
+     * dropped), so a line that is not UTF-8 is one bad line, named, as it would be one parked message.
+     */
+    private void readFile(Path file, java.util.function.Consumer<List<Line>> chunks) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<byte[]> lines = new ArrayList<>(CHUNK);
+            long first = 1;
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            boolean start = true;
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    line.write(buffer, from, i - from);
+                    from = i + 1;
+                    lines.add(bytesOf(line, start));
+                    start = false;
+                    if (lines.size() == CHUNK) {
+                        chunks.accept(check(file, first, lines));
+                        first += lines.size();
+                        lines = new ArrayList<>(CHUNK);
+                    }
+                }
+                line.write(buffer, from, read - from);
+            }
+            if (line.size() > 0) {
+                lines.add(bytesOf(line, start));
+            }
+            if (!lines.isEmpty()) {
+                chunks.accept(check(file, first, lines));
             }
         } catch (NoSuchFileException e) {
             throw new InputException(List.of(new InputProblem(file, 0, "no such file")));
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException(List.of(new InputProblem(file, 0, "is not UTF-8 text")));
         } catch (IOException e) {
             throw new InputException(List.of(new InputProblem(file, 0, "cannot be read: " + e.getMessage())));
         }
     }
 
-    private List<Line> check(Path file, long first, List<String> texts) {
-        return IntStream.range(0, texts.size()).parallel()
-                .mapToObj(i -> check(file, first + i, texts.get(i)))
+    private static byte[] bytesOf(ByteArrayOutputStream line, boolean firstLine) {
+        byte[] bytes = line.toByteArray();
+        line.reset();
+        int from = firstLine && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return from == 0 && to == bytes.length ? bytes : java.util.Arrays.copyOfRange(bytes, from, to);
+    }
+
+    private List<Line> check(Path file, long first, List<byte[]> lines) {
+        return IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> check(file, first + i, lines.get(i)))
                 .toList();
     }
 
-    private Line check(Path file, long lineNo, String text) {
-        if (text.isBlank()) {
-            return new Line(null, null);
+    private Line check(Path file, long lineNo, byte[] bytes) {
+        if (isBlank(bytes)) {
+            return new Line(null, null, file, lineNo);
         }
         try {
-            return new Line(reader.read(text.getBytes(StandardCharsets.UTF_8)), null);
+            return new Line(reader.read(bytes), null, file, lineNo);
         } catch (RejectedMessage e) {
             String field = e.field() == null || e.field().isEmpty() ? "" : " (field " + e.field() + ")";
-            return new Line(null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()));
+            return new Line(null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()), file, lineNo);
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param byContract every contract's events, contracts in order of their first event
  * @param events     events read
- * @param duplicates lines skipped because their CloudEvents id was read before (a redelivery)
+ * @param duplicates lines skipped as the service would skip them: an id read before with the same content, the
+ *                   same item with the same content under a new id, an update older than the one applied
  * @param skipped    lines skipped as bad (only with {@code --skip-bad-lines}), with the reason of each
  */
 public record LoadedEvents(Map<String, List<BillingEvent>> byContract, long events, long duplicates,

@@ -3,6 +3,8 @@ package io.billwright.simulations.report;
 import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.compare.ItemSide;
 import io.billwright.simulations.compare.LineChange;
+import io.billwright.simulations.compare.PackageChange;
+import io.billwright.simulations.compare.PackageSide;
 import io.billwright.simulations.compare.TotalRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +19,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * {@code summary.csv} (totals by dimension and group, baseline, candidate and delta for every measure) and
- * {@code lines.csv} (every changed item). Amounts are exact decimals with a point; the files start with a
+ * {@code summary.csv} (totals by dimension and group, baseline, candidate and delta for every measure),
+ * {@code lines.csv} (every changed item) and {@code packages.csv} (every package whose amounts changed, or
+ * that one side only issued). Amounts are exact decimals with a point; the files start with a
  * byte-order mark so Excel reads them as UTF-8.
  */
 public final class CsvReports {
 
     public static final String SUMMARY = "summary.csv";
     public static final String LINES = "lines.csv";
+    public static final String PACKAGES = "packages.csv";
 
     private CsvReports() {
     }
@@ -32,6 +36,38 @@ public final class CsvReports {
     public static void write(Comparison comparison, Path folder) {
         writeSummary(comparison, folder.resolve(SUMMARY));
         writeLines(comparison, folder.resolve(LINES));
+        writePackages(comparison, folder.resolve(PACKAGES));
+    }
+
+    static List<String> packagesHeader() {
+        List<String> header = new ArrayList<>(List.of("Package", "Contract", "Customer", "Trigger", "Currency"));
+        for (String side : List.of("Baseline", "Candidate")) {
+            header.addAll(List.of(side + " issued", side + " lines", side + " net", side + " tax",
+                    side + " retention withheld", side + " amount due"));
+        }
+        header.add("Amount due delta");
+        return header;
+    }
+
+    static List<Object> packageCells(PackageChange change) {
+        List<Object> cells = new ArrayList<>(List.of(change.packageId(), change.contractId(), change.customer(),
+                change.trigger(), change.currency()));
+        for (PackageSide side : List.of(change.baseline(), change.candidate())) {
+            cells.addAll(List.of(side.issued() ? "yes" : "no", side.lines(), plain(side.net()), plain(side.tax()),
+                    plain(side.retentionWithheld()), plain(side.amountDue())));
+        }
+        cells.add(plain(change.candidate().amountDue().subtract(change.baseline().amountDue())));
+        return cells;
+    }
+
+    private static void writePackages(Comparison comparison, Path file) {
+        try (CSVPrinter csv = open(file, packagesHeader())) {
+            for (PackageChange change : comparison.packageChanges()) {
+                csv.printRecord(packageCells(change));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     static List<String> summaryHeader() {

@@ -11,6 +11,7 @@ public enum Measure {
     RETENTION_WITHHELD("Retention withheld", Figures::retentionWithheld),
     RETENTION_RELEASED("Retention released", Figures::retentionReleased),
     HELD("Held", Figures::held),
+    UNBILLED("Eligible, not yet billed", Figures::unbilled),
     INVOICED("Invoiced", Figures::invoiced);
 
     private final String label;

@@ -45,6 +45,7 @@ public final class XlsxReport {
                 }
             }
             linesSheet(workbook, styles, comparison.changes());
+            packagesSheet(workbook, styles, comparison);
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -80,6 +81,9 @@ public final class XlsxReport {
             r = text(sheet, r, "Events replayed", Long.toString(about.events()));
             r = text(sheet, r, "Contracts", Long.toString(about.contracts()));
             r = text(sheet, r, "Items changed", about.changes().size() + " of " + about.items());
+            r = text(sheet, r, "Packages changed", Long.toString(about.packageChanges().size()));
+            r = text(sheet, r, "Bad lines skipped", Long.toString(about.input().skippedLines()));
+            r = text(sheet, r, "Repeated messages skipped", Long.toString(about.input().duplicates()));
             r++;
         }
         header(sheet.createRow(r++), styles, CsvReports.summaryHeader().subList(1, CsvReports.summaryHeader().size()));
@@ -123,6 +127,33 @@ public final class XlsxReport {
             money(out, c, line.candidate().billed().subtract(line.baseline().billed()), styles);
         }
         sheet.setColumnWidth(1, 30 * 256);
+    }
+
+    private static void packagesSheet(SXSSFWorkbook workbook, Styles styles, Comparison comparison) {
+        SXSSFSheet sheet = workbook.createSheet("Changed packages");
+        header(sheet.createRow(0), styles, CsvReports.packagesHeader());
+        sheet.createFreezePane(0, 1);
+        int r = 1;
+        for (io.billwright.simulations.compare.PackageChange change : comparison.packageChanges()) {
+            if (r == MAX_ROWS - 1) {
+                sheet.createRow(r).createCell(0).setCellValue("more changed packages are in packages.csv");
+                break;
+            }
+            Row out = sheet.createRow(r++);
+            List<Object> cells = CsvReports.packageCells(change);
+            for (int c = 0; c < cells.size(); c++) {
+                Object cell = cells.get(c);
+                if (cell instanceof String text && c >= 5 && text.matches("-?\\d+(\\.\\d+)?")) {
+                    money(out, c, new BigDecimal(text), styles);
+                } else if (cell instanceof Integer count) {
+                    out.createCell(c).setCellValue(count);
+                } else {
+                    out.createCell(c).setCellValue(String.valueOf(cell));
+                }
+            }
+        }
+        sheet.setColumnWidth(0, 44 * 256);
+        sheet.setColumnWidth(2, 30 * 256);
     }
 
     private static int side(Row out, int c, ItemSide side, Styles styles) {

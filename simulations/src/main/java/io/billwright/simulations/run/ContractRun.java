@@ -1,6 +1,7 @@
 package io.billwright.simulations.run;
 
 import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
@@ -13,11 +14,22 @@ import java.util.Map;
  *
  * @param lastDecisions by {@link #keyOf(ItemRecord)}
  */
-public record ContractRun(List<BillingPackage> packages, ContractState state, Map<String, Decision> lastDecisions) {
+public record ContractRun(List<BillingPackage> packages, ContractState state, Map<String, Decision> lastDecisions,
+                          Map<String, Contract> issuedUnder) {
 
+    /**
+     * @param issuedUnder the contract version each package was issued under, by package id, as it stood then
+     *                    (a version cancelled later is gone from the final state)
+     */
     public ContractRun {
         packages = List.copyOf(packages);
         lastDecisions = Map.copyOf(lastDecisions);
+        issuedUnder = Map.copyOf(issuedUnder);
+    }
+
+    /** The contract version the package was issued under, or null if the state never held it. */
+    public Contract contractOf(BillingPackage pkg) {
+        return issuedUnder.get(pkg.id().value());
     }
 
     public static String keyOf(Decision decision) {

@@ -3,6 +3,7 @@ package io.billwright.simulations.run;
 import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.event.BillingEvent;
 import io.billwright.engine.ruleset.RuleSet;
@@ -44,12 +45,19 @@ public final class Side {
         ContractState state = ContractState.empty(new ContractId(contractId));
         List<BillingPackage> packages = new ArrayList<>();
         Map<String, Decision> decisions = new HashMap<>();
+        Map<String, Contract> issuedUnder = new HashMap<>();
         for (BillingEvent event : events) {
             Outcome outcome = engine.apply(adjustment.apply(event), state);
             packages.addAll(outcome.packages());
+            for (BillingPackage pkg : outcome.packages()) {
+                Contract contract = outcome.state().versions().get(pkg.contractVersion());
+                if (contract != null) {
+                    issuedUnder.put(pkg.id().value(), contract);
+                }
+            }
             outcome.decisions().forEach(decision -> decisions.put(ContractRun.keyOf(decision), decision));
             state = outcome.state();
         }
-        return new ContractRun(packages, state, decisions);
+        return new ContractRun(packages, state, decisions, issuedUnder);
     }
 }

@@ -42,6 +42,6 @@ public final class WhatIf {
                 .toList();
         ComparisonBuilder builder = new ComparisonBuilder(baseline.label(), candidate.label());
         diffs.forEach(builder::add);
-        return builder.build(input.events());
+        return builder.build(input.events(), new Comparison.InputCounts(input.skipped().size(), input.duplicates()));
     }
 }

@@ -1,0 +1,58 @@
+package io.billwright.events;
+
+import java.time.Instant;
+
+/**
+ * What becomes of a message that may have been seen before: the service's rules, in one place, so the
+ * service and the what-if simulator skip exactly the same messages.
+ *
+ * <ul>
+ *   <li>a message id processed before, with the same content: a redelivery, nothing to do;</li>
+ *   <li>a message id processed before with other content: a second message under a reused id, refused
+ *       ({@link ParkReason#ID_REUSED}), never silently dropped;</li>
+ *   <li>the same business item (contract and business key) with the same content under a new id: an
+ *       upstream resend, nothing to do;</li>
+ *   <li>an update older, by its CloudEvents {@code time}, than the one already applied for the item: it
+ *       would undo the newer one (an approval withdrawn, a rejection reverted), so it is skipped.</li>
+ * </ul>
+ */
+public final class Redelivery {
+
+    /** What to do with the message. */
+    public enum Verdict { APPLY, DUPLICATE_MESSAGE, DUPLICATE_CONTENT, STALE }
+
+    /** The content last applied for a business item, and its CloudEvents time. */
+    public record LastSeen(String contentHash, Instant time) {
+    }
+
+    private Redelivery() {
+    }
+
+    /**
+     * @param hashForId the content hash processed before under the message's id, or null
+     * @param lastForKey what was last applied for the message's business item, or null
+     * @throws RejectedMessage when the id was processed before with other content
+     */
+    public static Verdict judge(InboundMessage message, String hashForId, LastSeen lastForKey) {
+        if (hashForId != null) {
+            if (!hashForId.equals(message.contentHash())) {
+                throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
+                        + "' was processed before with different content; CloudEvents ids must be unique across sources");
+            }
+            return Verdict.DUPLICATE_MESSAGE;
+        }
+        if (lastForKey != null && lastForKey.contentHash().equals(message.contentHash())) {
+            return Verdict.DUPLICATE_CONTENT;
+        }
+        if (lastForKey != null && message.time() != null && lastForKey.time() != null
+                && message.time().isBefore(lastForKey.time())) {
+            return Verdict.STALE;
+        }
+        return Verdict.APPLY;
+    }
+
+    /** The key a business item is remembered under: its contract and business key. */
+    public static String keyOf(String contractId, String businessKey) {
+        return contractId + '\u0000' + businessKey;
+    }
+}
