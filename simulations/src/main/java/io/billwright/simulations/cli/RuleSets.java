@@ -24,10 +24,15 @@ final class RuleSets {
      * in place of its own.
      */
     static RuleSet candidate(Path directory, TaxRateTable taxRates) {
-        List<RuleSource> sources = directory == null ? DefaultRuleSet.sources() : RuleSources.fromDirectory(directory);
+        List<RuleSource> sources = candidateSources(directory);
         if (taxRates != null) {
             sources = taxRates.applyTo(sources);
         }
         return new DroolsRuleSetCompiler().compile(sources, "candidate");
+    }
+
+    /** The candidate's own files: the folder's, or the packaged rule set's. */
+    static List<RuleSource> candidateSources(Path directory) {
+        return directory == null ? DefaultRuleSet.sources() : RuleSources.fromDirectory(directory);
     }
 }

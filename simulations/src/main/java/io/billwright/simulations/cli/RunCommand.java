@@ -67,21 +67,46 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A problem with a folder the run needs, found before any work is done; null when there is none. */
+    private String unusableFolders() {
+        for (Path folder : java.util.Arrays.asList(candidate, baseline)) {
+            if (folder != null && !Files.isDirectory(folder)) {
+                return folder + ": " + (Files.exists(folder) ? "is a file, not a rule-set folder" : "no such rule-set folder");
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return out + ": is a file; the reports need a folder";
+        }
+        return null;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
         Timings timings = new Timings();
+        String unusable = unusableFolders();
+        if (unusable != null) {
+            err.println(unusable);
+            return SimulationsCli.BAD_INPUT;
+        }
         UnaryOperator<io.billwright.engine.event.BillingEvent> adjustment = UnaryOperator.identity();
+        RetentionTable retentionTable = null;
         RuleSet base;
         RuleSet cand;
         try {
             TaxRateTable rates = taxRates == null ? null : TaxRateTable.read(taxRates);
             if (retention != null) {
-                adjustment = RetentionTable.read(retention);
+                retentionTable = RetentionTable.read(retention);
+                adjustment = retentionTable;
             }
             base = RuleSets.baseline(baseline);
             cand = RuleSets.candidate(candidate, rates);
+            if (rates != null) {
+                List<String> changes = rates.changesTo(RuleSets.candidateSources(candidate));
+                console.println("tax rates in the candidate: " + (changes.isEmpty() ? "no change"
+                        : String.join(", ", changes)));
+            }
         } catch (TableProblem e) {
             err.println(e.getMessage());
             return SimulationsCli.BAD_INPUT;
@@ -102,6 +127,11 @@ final class RunCommand implements Callable<Integer> {
             return SimulationsCli.BAD_INPUT;
         }
         timings.mark("reading");
+        if (events.events() == 0) {
+            err.println(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + ": no events to replay" + (events.skipped().isEmpty() ? "" : " (every line was skipped)"));
+            return SimulationsCli.BAD_INPUT;
+        }
         events.skipped().stream().limit(20).forEach(problem -> err.println("skipped " + problem));
         if (events.skipped().size() > 20) {
             err.println("... and " + (events.skipped().size() - 20) + " more skipped lines");
@@ -112,13 +142,15 @@ final class RunCommand implements Callable<Integer> {
                     .run(events, replaying::stepTo);
         }
         timings.mark("replay");
+        if (retentionTable != null) {
+            retentionTable.unmatchedRows().forEach(warning -> err.println("warning: " + warning));
+        }
         try {
-            Files.createDirectories(out);
-        } catch (java.io.IOException e) {
-            err.println(out + ": cannot create the report folder: " + e.getMessage());
+            Reports.writeAll(comparison, events.skipped(), out);
+        } catch (java.io.UncheckedIOException e) {
+            err.println("cannot write the reports: " + e.getMessage() + ": " + e.getCause().getMessage());
             return SimulationsCli.BAD_INPUT;
         }
-        Reports.writeAll(comparison, out);
         timings.mark("reports");
         new Summary(console).print(comparison, events, out, timings);
         return 0;

@@ -42,7 +42,8 @@ final class SideTotals {
         for (ItemRecord item : state.items().values()) {
             ItemStatus status = ItemStatus.of(item, run.lastDecision(item));
             boolean held = status.isHeld();
-            if (status.amount().signum() == 0 || !held && !status.isEligible()) {
+            // a hold whose amount is unknown (no rate for the role) still counts under its reason, at zero
+            if (!held && (!status.isEligible() || status.amount().signum() == 0)) {
                 continue;
             }
             Optional<Contract> contract = item.date() == null ? state.latestContract()

@@ -45,16 +45,22 @@ public final class ParameterTable {
         optional.forEach(column -> known.put(normal(column), column));
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                     .setAllowMissingColumnNames(true)
                      .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(in)) {
             List<String> header = csv.getHeaderNames();
             Set<String> present = new TreeSet<>();
-            for (String column : header) {
+            for (int c = 0; c < header.size(); c++) {
+                String column = header.get(c);
                 String name = known.get(normal(stripBom(column)));
                 if (name == null) {
                     throw new TableProblem(file, 1, "unknown column '" + stripBom(column) + "'; this table takes "
                             + describe(required, optional));
                 }
-                present.add(name);
+                if (!present.add(name)) {
+                    throw new TableProblem(file, 1, "column '" + name + "' appears twice (column " + (c + 1)
+                            + " and an earlier one)");
+                }
             }
             for (String column : required) {
                 if (!present.contains(column)) {
@@ -64,6 +70,10 @@ public final class ParameterTable {
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : csv) {
+                if (record.size() > header.size()) {
+                    throw new TableProblem(file, csv.getCurrentLineNumber(), "this row has " + record.size()
+                            + " cells, the header " + header.size() + ": a value without a column");
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String column : header) {
                     String value = record.isSet(column) ? record.get(column).trim() : "";

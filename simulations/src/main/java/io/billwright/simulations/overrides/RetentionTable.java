@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * Retention terms from a finance user's table, applied to the candidate's contracts as they arrive ("what
  * if retention drops from 10% to 5% for new contracts"). Columns: {@code Retention %} (0 removes retention),
  * and optionally {@code Effective from} (contracts whose version takes effect on or after this date),
- * {@code Billing model}, {@code Customer} (customer id) and {@code Cap} (an amount; otherwise the contract's
- * own cap is kept). The first row that matches a contract decides; a contract no row matches keeps its
+ * {@code Billing model}, {@code Customer} (customer id) and {@code Cap} (an amount in each contract's own
+ * currency; otherwise the contract's own cap is kept). The first row that matches a contract decides; a contract no row matches keeps its
  * terms.
  */
 public final class RetentionTable implements UnaryOperator<BillingEvent> {
@@ -30,25 +30,34 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
     static final String CAP = "Cap";
 
     /** One row, checked. */
-    private record Term(LocalDate from, String billingModel, String customer, BigDecimal percent, BigDecimal cap) {
+    private record Term(long line, LocalDate from, String billingModel, String customer, BigDecimal percent, BigDecimal cap) {
 
         boolean matches(Contract contract) {
             return (from == null || !contract.effectiveFrom().isBefore(from))
                     && (billingModel == null || billingModel.equalsIgnoreCase(contract.billingModel()))
-                    && (customer == null || customer.equals(contract.customer().id()));
+                    && (customer == null || customer.equalsIgnoreCase(contract.customer().id()));
         }
     }
 
+    private final Path file;
     private final List<Term> terms;
+    private final java.util.Set<Long> matched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private RetentionTable(List<Term> terms) {
+    private RetentionTable(Path file, List<Term> terms) {
+        this.file = file;
         this.terms = terms;
+    }
+
+    /** The rows no contract matched so far, as {@code file:line: ...} warnings (a typo reads as "no change"). */
+    public List<String> unmatchedRows() {
+        return terms.stream().filter(term -> !matched.contains(term.line()))
+                .map(term -> file + ":" + term.line() + ": matched no contract").toList();
     }
 
     public static RetentionTable read(Path file) {
         List<ParameterTable.Row> rows = ParameterTable.read(file, List.of(PERCENT),
                 List.of(FROM, MODEL, CUSTOMER, CAP));
-        return new RetentionTable(rows.stream().map(row -> term(file, row)).toList());
+        return new RetentionTable(file, rows.stream().map(row -> term(file, row)).toList());
     }
 
     @Override
@@ -59,6 +68,7 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
         Contract contract = received.contract();
         for (Term term : terms) {
             if (term.matches(contract)) {
+                matched.add(term.line());
                 return new ContractReceived(received.id(), withRetention(contract, term));
             }
         }
@@ -97,7 +107,11 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
             throw new TableProblem(file, row.line(), "column " + CAP + ": a cap cannot be negative");
         }
         String model = row.get(MODEL) == null ? null : row.get(MODEL).toUpperCase(Locale.ROOT).replace(' ', '_');
-        return new Term(from, model, row.get(CUSTOMER), percent, cap);
+        if (model != null && io.billwright.engine.contract.BillingModel.fromCode(model).isEmpty()) {
+            throw new TableProblem(file, row.line(), "column " + MODEL + ": '" + row.get(MODEL) + "' is not a billing "
+                    + "model; the models are " + java.util.Arrays.toString(io.billwright.engine.contract.BillingModel.values()));
+        }
+        return new Term(row.line(), from, model, row.get(CUSTOMER), percent, cap);
     }
 
     private static BigDecimal decimal(Path file, ParameterTable.Row row, String column) {

@@ -53,10 +53,11 @@ public final class CsvReports {
         List<Object> cells = new ArrayList<>(List.of(change.packageId(), change.contractId(), change.customer(),
                 change.trigger(), change.currency()));
         for (PackageSide side : List.of(change.baseline(), change.candidate())) {
-            cells.addAll(List.of(side.issued() ? "yes" : "no", side.lines(), plain(side.net()), plain(side.tax()),
-                    plain(side.retentionWithheld()), plain(side.amountDue())));
+            cells.addAll(List.of(side.issued() ? "yes" : "no", side.lines(), plain(side.net(), change.currency()),
+                    plain(side.tax(), change.currency()), plain(side.retentionWithheld(), change.currency()),
+                    plain(side.amountDue(), change.currency())));
         }
-        cells.add(plain(change.candidate().amountDue().subtract(change.baseline().amountDue())));
+        cells.add(plain(change.candidate().amountDue().subtract(change.baseline().amountDue()), change.currency()));
         return cells;
     }
 
@@ -92,9 +93,9 @@ public final class CsvReports {
             for (TotalRow row : comparison.totals()) {
                 List<Object> cells = new ArrayList<>(List.of(row.dimension().label(), row.key(), row.currency()));
                 for (Measure measure : Measure.values()) {
-                    cells.add(plain(measure.of(row.baseline())));
-                    cells.add(plain(measure.of(row.candidate())));
-                    cells.add(plain(measure.of(row.delta())));
+                    cells.add(plain(measure.of(row.baseline()), row.currency()));
+                    cells.add(plain(measure.of(row.candidate()), row.currency()));
+                    cells.add(plain(measure.of(row.delta()), row.currency()));
                 }
                 csv.printRecord(cells);
             }
@@ -108,9 +109,9 @@ public final class CsvReports {
             for (LineChange line : comparison.changes()) {
                 List<Object> cells = new ArrayList<>(List.of(line.contractId(), line.customer(), line.billingModel(),
                         line.jurisdiction(), line.itemId(), line.kind(), line.month(), line.currency()));
-                addSide(cells, line.baseline());
-                addSide(cells, line.candidate());
-                cells.add(plain(line.candidate().billed().subtract(line.baseline().billed())));
+                addSide(cells, line.baseline(), line.currency());
+                addSide(cells, line.candidate(), line.currency());
+                cells.add(plain(line.candidate().billed().subtract(line.baseline().billed()), line.currency()));
                 csv.printRecord(cells);
             }
         } catch (IOException e) {
@@ -118,11 +119,11 @@ public final class CsvReports {
         }
     }
 
-    private static void addSide(List<Object> cells, ItemSide side) {
+    private static void addSide(List<Object> cells, ItemSide side, String currency) {
         cells.add(side.status());
         cells.add(side.reason());
-        cells.add(plain(side.billed()));
-        cells.add(plain(side.pending()));
+        cells.add(plain(side.billed(), currency));
+        cells.add(plain(side.pending(), currency));
         cells.add(String.join("; ", side.rules()));
     }
 
@@ -133,7 +134,14 @@ public final class CsvReports {
                 .setRecordSeparator("\r\n").get());
     }
 
-    static String plain(BigDecimal amount) {
-        return amount.toPlainString();
+    /** The exact amount, with at least the currency's minor units (0 EUR is 0.00). */
+    static String plain(BigDecimal amount, String currency) {
+        int digits;
+        try {
+            digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException unknown) {
+            digits = 2;
+        }
+        return amount.scale() >= digits || digits < 0 ? amount.toPlainString() : amount.setScale(digits).toPlainString();
     }
 }

@@ -34,6 +34,9 @@ class RunCommandTest {
         assertThat(report.resolve("lines.csv")).exists();
         assertThat(report.resolve("what-if.xlsx")).exists();
         assertThat(report.resolve("report.html")).content().contains("lines-data").contains("EUR");
+        assertThat(Files.readAllLines(report.resolve("packages.csv"))).hasSize(7)
+                .anyMatch(line -> line.contains("PERIOD_CLOSE 2026-01") && line.endsWith(",-96.00"));
+        assertThat(out.toString()).contains("tax rates in the candidate: DE 19% -> 16%");
         assertThat(Files.readAllLines(report.resolve("summary.csv")))
                 .anyMatch(line -> line.startsWith("Total,All,EUR,17400.00,17400.00,0.00,3306.00,2784.00,-522.00,"));
         assertThat(out.toString()).contains("33 events, 3 contracts").contains("Tax").contains("-522.00");
@@ -68,6 +71,39 @@ class RunCommandTest {
         int skipped = run("run", events.toString(), "--skip-bad-lines", "-o", directory.resolve("b").toString(), "--quiet");
         assertThat(skipped).isZero();
         assertThat(out.toString()).contains("1 bad lines skipped");
+    }
+
+    @Test
+    void nothingToReplayOrNowhereToWriteIsBadInputFoundBeforeAnyWork() throws Exception {
+        Path blank = Files.writeString(directory.resolve("blank.jsonl"), "\n\n");
+        Path events = EventsFile.write(directory.resolve("q1.jsonl"), EventsFile.germanContracts(1));
+        Path aFile = Files.writeString(directory.resolve("taken"), "x");
+
+        assertThat(run("run", blank.toString(), "-o", directory.resolve("r").toString(), "--quiet"))
+                .isEqualTo(SimulationsCli.BAD_INPUT);
+        assertThat(err.toString()).contains("blank.jsonl: no events to replay");
+        assertThat(run("run", events.toString(), "-o", aFile.toString(), "--quiet")).isEqualTo(SimulationsCli.BAD_INPUT);
+        assertThat(err.toString()).contains("taken: is a file; the reports need a folder");
+        assertThat(run("run", events.toString(), "--candidate", directory.resolve("nope").toString(), "--quiet"))
+                .isEqualTo(SimulationsCli.BAD_INPUT);
+        assertThat(err.toString()).contains("nope: no such rule-set folder");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsNamedAndTheOldReportsStay() throws Exception {
+        Path events = EventsFile.write(directory.resolve("q1.jsonl"), EventsFile.germanContracts(1));
+        Path report = directory.resolve("report");
+        assertThat(run("run", events.toString(), "-o", report.toString(), "--quiet")).isZero();
+        String before = Files.readString(report.resolve("summary.csv"));
+        Files.delete(report.resolve("what-if.xlsx"));
+        Files.createDirectories(report.resolve("what-if.xlsx/locked"));   // a folder where the workbook goes
+        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nDE,16\n");
+
+        int status = run("run", events.toString(), "--tax-rates", rates.toString(), "-o", report.toString(), "--quiet");
+
+        assertThat(status).isEqualTo(SimulationsCli.BAD_INPUT);
+        assertThat(err.toString()).contains("cannot write the reports").contains("what-if.xlsx");
+        assertThat(report.resolve("summary.csv")).content().isEqualTo(before);
     }
 
     @Test

@@ -41,7 +41,8 @@ class ParameterTablesTest {
 
         assertThatThrownBy(() -> TaxRateTable.read(missing)).hasMessage(missing
                 + ":1: missing column 'Rate %'; this table takes Jurisdiction, Rate % (and optionally Rule)");
-        assertThatThrownBy(() -> TaxRateTable.read(rate)).hasMessage(rate + ":3: column Rate %: 'twenty' is not a number");
+        assertThatThrownBy(() -> TaxRateTable.read(rate))
+                .hasMessage(rate + ":3: column Rate %: 'twenty' is not a number (or none, to remove the rate)");
         assertThatThrownBy(() -> TaxRateTable.read(code)).hasMessageStartingWith(code + ":2: column Jurisdiction: 'Germany'");
         assertThatThrownBy(() -> TaxRateTable.read(twice)).hasMessage(twice + ":4: DE is listed twice (first on line 2)");
         assertThatThrownBy(() -> RetentionTable.read(retention))
@@ -51,16 +52,32 @@ class ParameterTablesTest {
     }
 
     @Test
-    void theRatesReplaceTheDecisionTableRowsOnly() throws Exception {
-        Path file = Files.writeString(directory.resolve("rates.csv"), "\uFEFFJurisdiction,Rate %,Rule\nDE,16,\"DE, reduced\"\n");
+    void theListedRatesChangeAndTheOthersStay() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"),
+                "\uFEFFJurisdiction,Rate %,Rule\nDE,16,\"DE, reduced\"\nfr,none\nXK,18\n");
+        TaxRateTable table = TaxRateTable.read(file);
 
-        List<RuleSource> sources = TaxRateTable.read(file).applyTo(DefaultRuleSet.sources());
+        List<RuleSource> sources = table.applyTo(DefaultRuleSet.sources());
 
-        String table = sources.stream().filter(s -> s.path().endsWith(TaxRateTable.TABLE_PATH)).findFirst()
+        String text = sources.stream().filter(s -> s.path().endsWith(TaxRateTable.TABLE_PATH)).findFirst()
                 .map(s -> new String(s.content(), StandardCharsets.UTF_8)).orElseThrow();
-        assertThat(table).startsWith("RuleSet,billwright.tax").contains("RuleTable Standard tax rates")
-                .endsWith("Rule (and source),Jurisdiction,Rate %\n\"DE, reduced\",DE,16\n");
+        assertThat(text).startsWith("RuleSet,billwright.tax").contains("RuleTable Standard tax rates")
+                .contains("Rule (and source),Jurisdiction,Rate %\n\"DE, reduced\",DE,16\n")
+                .contains(",GB,20\n").doesNotContain(",FR,").endsWith(",XK,18\n");
         assertThat(sources).hasSameSizeAs(DefaultRuleSet.sources());
+        assertThat(table.changesTo(DefaultRuleSet.sources()))
+                .containsExactly("DE 19% -> 16%", "FR 20% -> no rate", "XK no rate -> 18%");
+    }
+
+    @Test
+    void aColumnTwiceOrACellWithoutAColumnIsRefused() throws Exception {
+        Path twice = Files.writeString(directory.resolve("a.csv"), "Jurisdiction,Rate %,rate %\nDE,16,17\n");
+        Path extra = Files.writeString(directory.resolve("b.csv"), "Jurisdiction,Rate %\nDE,16\nFR,20,extra\n");
+        Path model = Files.writeString(directory.resolve("c.csv"), "Retention %,Billing model\n5,T&M\n");
+
+        assertThatThrownBy(() -> TaxRateTable.read(twice)).hasMessageStartingWith(twice + ":1: column 'Rate %' appears twice");
+        assertThatThrownBy(() -> TaxRateTable.read(extra)).hasMessageStartingWith(extra + ":3: this row has 3 cells");
+        assertThatThrownBy(() -> RetentionTable.read(model)).hasMessageStartingWith(model + ":2: column Billing model: 'T&M'");
     }
 
     @Test

@@ -95,8 +95,14 @@ class WhatIfTest {
         assertThat(total.delta().tax()).isEqualByComparingTo("-348.00");
         assertThat(comparison.totalsBy(Dimension.JURISDICTION)).extracting(TotalRow::key).containsExactly("DE");
         assertThat(comparison.totalsBy(Dimension.MONTH)).extracting(TotalRow::key).containsExactly("2026-01", "2026-02");
-        // the decisions themselves did not change: same status, same amounts billed
+        // the decisions themselves did not change: same status, same amounts billed; every invoice did
         assertThat(comparison.changes()).isEmpty();
+        assertThat(comparison.packageChanges()).hasSize(4).allSatisfy(change -> {
+            assertThat(change.baseline().issued()).isTrue();
+            assertThat(change.candidate().net()).isEqualByComparingTo(change.baseline().net());
+            assertThat(change.candidate().tax()).isLessThan(change.baseline().tax());
+            assertThat(change.trigger()).startsWith("PERIOD_CLOSE 2026-0");
+        });
     }
 
     @Test
@@ -119,7 +125,7 @@ class WhatIfTest {
     @Test
     void itemsDecidedDifferentlyAreListedWithBothDecisionsAndTheirRules() throws Exception {
         // the candidate has no standard rate for DE: every German item is held for a missing tax rate
-        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nFR,20\n");
+        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nDE,none\n");
         RuleSet candidate = new DroolsRuleSetCompiler().compile(TaxRateTable.read(rates).applyTo(DefaultRuleSet.sources()),
                 "candidate");
         LoadedEvents input = read(EventsFile.germanContracts(1));
@@ -142,6 +148,47 @@ class WhatIfTest {
         assertThat(total.candidate().held()).isEqualByComparingTo(total.baseline().billedNet());
         assertThat(comparison.totalsBy(Dimension.HELD_REASON)).singleElement()
                 .satisfies(row -> assertThat(row.candidate().held()).isEqualByComparingTo(new BigDecimal("5800.00")));
+    }
+
+    @Test
+    void heldItemsAreCountedWithTheAmountHeldAndUnbilledItemsApart() throws Exception {
+        List<String> lines = new ArrayList<>(EventsFile.germanContracts(1));
+        // a role the rate card does not have: held for a missing rate, with nothing pending on its record
+        lines.add(3, io.billwright.events.testing.TestMessages.timeEntry("C-SIM-1", "TE-ARCH",
+                java.time.LocalDate.of(2026, 1, 7), "3", "APPROVED").body().replace("CONSULTANT", "ARCHITECT"));
+        // approved after the last close: eligible, waiting for the next one
+        lines.add(io.billwright.events.testing.TestMessages.timeEntry("C-SIM-1", "TE-LATE",
+                java.time.LocalDate.of(2026, 3, 2), "2", "APPROVED").body());
+        LoadedEvents input = read(lines);
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(input, done -> { });
+
+        TotalRow total = total(comparison);
+        assertThat(total.baseline().unbilled()).isEqualByComparingTo("200.00");
+        assertThat(comparison.totalsBy(Dimension.HELD_REASON)).extracting(TotalRow::key)
+                .containsExactly("NO_RATE_FOR_ROLE");
+        assertThat(comparison.changes()).isEmpty();
+    }
+
+    @Test
+    void messagesTheServiceWouldSkipAreSkippedAndAReusedIdIsRefused() throws Exception {
+        List<String> lines = new ArrayList<>(EventsFile.germanContracts(1));
+        String approved = lines.get(1);
+        String submitted = io.billwright.events.testing.TestMessages.at(
+                io.billwright.events.testing.TestMessages.timeEntry("late-submitted", "C-SIM-1", "TE-JAN-5",
+                        java.time.LocalDate.of(2026, 1, 5), "8", "SUBMITTED"), "2026-02-01T09:00:00Z").body();
+        lines.add(2, submitted);                                                       // older than the approval: stale
+        lines.add(3, approved.replace("msg-C-SIM-1-TE-JAN-5-approved", "resent-id"));  // same content, new id
+        LoadedEvents input = read(lines);
+
+        assertThat(input.duplicates()).isEqualTo(2);
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(input, done -> { });
+        assertThat(total(comparison).baseline().billedNet()).isEqualByComparingTo("5800.00");
+        assertThat(comparison.input().duplicates()).isEqualTo(2);
+
+        lines.add(approved.replace("\"hours\":\"8\"", "\"hours\":\"9\""));                 // the id reused
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> read(lines)))
+                .hasMessageContaining(":" + lines.size() + ": ID_REUSED (field id)");
     }
 
     private LoadedEvents read(List<String> lines) {
