@@ -23,10 +23,11 @@ final class Summary {
     void print(Comparison comparison, LoadedEvents input, Path folder, Timings timings) {
         out.println();
         out.printf("What-if: %s%n     vs: %s%n", comparison.candidateLabel(), comparison.baselineLabel());
-        out.printf("%,d events, %,d contracts, %,d items; %,d items changed%s%n", comparison.events(),
-                comparison.contracts(), comparison.items(), comparison.changes().size(),
+        out.printf("%,d events, %,d contracts, %,d items; %,d items and %,d invoices changed%s%n",
+                comparison.events(), comparison.contracts(), comparison.items(), comparison.changes().size(),
+                comparison.packageChanges().size(),
                 input.skipped().isEmpty() && input.duplicates() == 0 ? ""
-                        : String.format(" (%,d bad lines skipped, %,d repeated ids ignored)", input.skipped().size(),
+                        : String.format(" (%,d bad lines skipped, %,d repeated messages ignored)", input.skipped().size(),
                                 input.duplicates()));
         for (TotalRow total : comparison.totalsBy(Dimension.TOTAL)) {
             out.println();
@@ -47,7 +48,7 @@ final class Summary {
             }
         }
         out.println();
-        out.printf("Reports in %s: summary.csv, lines.csv, what-if.xlsx, report.html%n",
+        out.printf("Reports in %s: summary.csv, lines.csv, packages.csv, what-if.xlsx, report.html%n",
                 folder.toAbsolutePath().normalize());
         out.println(timings);
         out.flush();

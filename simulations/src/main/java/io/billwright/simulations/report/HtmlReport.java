@@ -73,6 +73,11 @@ public final class HtmlReport {
         fact(out, "Contracts", Long.toString(comparison.contracts()));
         fact(out, "Items compared", Long.toString(comparison.items()));
         fact(out, "Changed lines", Integer.toString(comparison.changes().size()));
+        fact(out, "Changed invoices", comparison.packageChanges().size() + " (packages.csv)");
+        if (comparison.input().skippedLines() > 0 || comparison.input().duplicates() > 0) {
+            fact(out, "Lines skipped", comparison.input().skippedLines() + " bad (skipped.csv), "
+                    + comparison.input().duplicates() + " repeated");
+        }
         fact(out, "Currencies", currencies.isEmpty() ? "none" : String.join(", ", currencies));
         out.write("</dl><nav aria-label=\"Sections\">");
         for (String currency : currencies) {
