@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        arrived within {@code batchWait})
  * @param batchWait       how long a consumer waits for the next message of a batch before applying what
  *                        it has: the latency a message may spend waiting for company when queues are short
+ * @param closeConsumers  concurrent consumers of the period-close queue
+ * @param closeBatchSize  period closes a consumer applies in one transaction (at most): small, because a
+ *                        close is the message whose package an ERP waits for
  * @param maxMessageBytes a larger inbound body is parked as OVERSIZE
  */
 @ConfigurationProperties("billwright")
@@ -23,6 +26,8 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue("20") int prefetch,
                                    @DefaultValue("20") int batchSize,
                                    @DefaultValue("10ms") Duration batchWait,
+                                   @DefaultValue("2") int closeConsumers,
+                                   @DefaultValue("4") int closeBatchSize,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay) {

@@ -1,5 +1,7 @@
 package io.billwright.messaging.service;
 
+import io.billwright.events.Stream;
+
 import io.billwright.engine.BillingEngine;
 import io.billwright.messaging.erp.ErpPayloads;
 import io.billwright.events.EventDecoder;
@@ -24,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -120,17 +123,42 @@ class ServiceConfiguration {
                 retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxDeliveries()));
     }
 
+    /**
+     * The listener for contracts, time entries, expenses and milestones: many small messages, taken in
+     * batches of up to {@code batch-size} for throughput.
+     */
     @Bean
     SimpleMessageListenerContainer inboundContainer(ConnectionFactory connectionFactory, InboundHandler handler,
                                                     Topology topology, BillwrightProperties properties) {
+        List<String> queues = java.util.Arrays.stream(Stream.values()).filter(stream -> stream != Stream.PERIODS)
+                .map(topology::inboundQueue).toList();
+        return container(connectionFactory, handler, queues, properties.consumers(), properties.batchSize(),
+                properties);
+    }
+
+    /**
+     * The listener for period closes: each close bills a month of a contract's items and is what an ERP
+     * waits for, so closes are taken in small batches ({@code close-batch-size}); a close at the end of a
+     * month-end burst does not wait for twenty others to be billed before its package goes out.
+     */
+    @Bean
+    SimpleMessageListenerContainer periodsContainer(ConnectionFactory connectionFactory, InboundHandler handler,
+                                                    Topology topology, BillwrightProperties properties) {
+        return container(connectionFactory, handler, List.of(topology.inboundQueue(Stream.PERIODS)),
+                properties.closeConsumers(), properties.closeBatchSize(), properties);
+    }
+
+    private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, InboundHandler handler,
+                                                            List<String> queues, int consumers, int batchSize,
+                                                            BillwrightProperties properties) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(topology.inboundQueues().toArray(String[]::new));
+        container.setQueueNames(queues.toArray(String[]::new));
         container.setMessageListener(handler);
-        container.setConcurrentConsumers(properties.consumers());
-        container.setPrefetchCount(Math.max(properties.prefetch(), properties.batchSize()));
+        container.setConcurrentConsumers(consumers);
+        container.setPrefetchCount(Math.max(properties.prefetch(), batchSize));
         // several messages per transaction: one lock statement, batched writes and one commit for them all
-        container.setConsumerBatchEnabled(properties.batchSize() > 1);
-        container.setBatchSize(Math.max(1, properties.batchSize()));
+        container.setConsumerBatchEnabled(batchSize > 1);
+        container.setBatchSize(Math.max(1, batchSize));
         container.setBatchReceiveTimeout(properties.batchWait().toMillis());
         // the wait for each next message of a batch: at the 1 s default, the last close of a month-end
         // burst waited a second for company that never came
