@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last attempt, parked on the dead-letter queue. A crash between publish and mark means a row is
  * published again once its lease expires, under the same message id: consumers deduplicate on it.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
 
     /** Relay settings. */
     public record Settings(int batchSize, Duration pollInterval, Duration confirmTimeout, Duration initialBackoff,
@@ -54,6 +54,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Settings settings;
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore inFlight = new Semaphore(ROUNDS_IN_FLIGHT);
+    private final java.util.concurrent.ConcurrentLinkedQueue<OutboxMessage> handedOver =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private boolean pollTurn;
     private volatile boolean running;
     private Thread worker;
     private ExecutorService confirmer;
@@ -74,9 +77,28 @@ public final class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Asks for a round now (called after a transaction that wrote outbox rows commits). */
+    /** Asks for a round now. */
     public void wake() {
         signal.release();
+    }
+
+    /**
+     * Takes rows a transaction just committed, inserted with a lease ({@link #handOverLease}), and publishes
+     * them in the next round without claiming them from the table first. If this relay stops or dies before,
+     * the lease runs out and the poll publishes them.
+     */
+    @Override
+    public void handOver(List<OutboxMessage> messages) {
+        if (!messages.isEmpty()) {
+            handedOver.addAll(messages);
+            signal.release();
+        }
+    }
+
+    /** Until when rows handed over at {@code now} are kept from the poll. */
+    @Override
+    public Instant handOverLease(Instant now) {
+        return now.plus(settings.confirmTimeout().multipliedBy(3));
     }
 
     @Override
@@ -97,6 +119,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (worker != null) {
             try {
                 worker.join(settings.confirmTimeout().toMillis() * 2 + 1_000);
+                releaseHandedOver();
                 // rounds already published are confirmed and marked before the database goes away
                 confirmer.shutdown();
                 confirmer.awaitTermination(settings.confirmTimeout().toMillis() * ROUNDS_IN_FLIGHT + 1_000,
@@ -130,7 +153,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 log.warn("outbox round failed, retrying in {}: {}", settings.pollInterval(), e.toString());
                 published = 0;
             }
-            if (published < settings.batchSize()) {
+            if (published < settings.batchSize() && handedOver.isEmpty()) {
                 try {
                     signal.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     signal.drainPermits();
@@ -152,7 +175,13 @@ public final class OutboxRelay implements SmartLifecycle {
         inFlight.acquire();
         boolean handedOver = false;
         try {
-            List<OutboxRow> rows = transactions.execute(status -> outbox.claimDue(now, settings.batchSize(), leaseUntil));
+            // rows handed over, then a poll of the table, in turn: retries and rows another process left are
+            // never starved by a steady stream of new ones
+            List<OutboxRow> rows = pollTurn ? List.of() : takeHandedOver();
+            pollTurn = !rows.isEmpty();
+            if (rows.isEmpty()) {
+                rows = transactions.execute(status -> outbox.claimDue(now, settings.batchSize(), leaseUntil));
+            }
             if (rows == null || rows.isEmpty()) {
                 return 0;
             }
@@ -180,11 +209,35 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Rows handed over and never published go back to the poll now, not when their lease ends. */
+    private void releaseHandedOver() {
+        List<String> left = new ArrayList<>();
+        OutboxMessage message;
+        while ((message = handedOver.poll()) != null) {
+            left.add(message.messageId());
+        }
+        try {
+            transactions.executeWithoutResult(status -> outbox.releaseClaims(left));
+        } catch (RuntimeException e) {
+            log.warn("{} outbox rows stay claimed until their lease ends: {}", left.size(), e.toString());
+        }
+    }
+
+    /** Up to a batch of the rows handed over (their id is not known here: rows are marked by message id). */
+    private List<OutboxRow> takeHandedOver() {
+        List<OutboxRow> rows = new ArrayList<>();
+        OutboxMessage message;
+        while (rows.size() < settings.batchSize() && (message = handedOver.poll()) != null) {
+            rows.add(new OutboxRow(-1, 0, message));
+        }
+        return rows;
+    }
+
     private Round publish(List<OutboxRow> rows) {
         List<CorrelationData> confirms = new ArrayList<>(rows.size());
         List<String> sendFailures = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+            CorrelationData correlation = new CorrelationData(row.message().messageId());
             String failure = null;
             try {
                 rabbit.send(row.message().exchange(), row.message().routingKey(), toAmqp(row.message()), correlation);
@@ -199,7 +252,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Waits for a round's confirms, marks the confirmed rows sent and retries or parks the rest. */
     private void settle(Round round) {
-        List<Long> sent = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         List<OutboxRow> failed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < round.rows().size(); i++) {
@@ -207,7 +260,7 @@ public final class OutboxRelay implements SmartLifecycle {
             String failure = round.sendFailures().get(i) != null ? round.sendFailures().get(i)
                     : failureOf(round.confirms().get(i), round.deadline());
             if (failure == null) {
-                sent.add(row.id());
+                sent.add(row.message().messageId());
                 metrics.outboxPublished(row.message());
             } else {
                 failed.add(row);
@@ -253,10 +306,10 @@ public final class OutboxRelay implements SmartLifecycle {
                     deadLetters.park(new DeadLetterPublisher.Parcel(row.message().body().getBytes(StandardCharsets.UTF_8),
                             toAmqp(row.message()).getMessageProperties(), "outbox", row.message().messageId(),
                             "PUBLISH_FAILED", "", failure, attempt));
-                    transactions.executeWithoutResult(s -> outbox.markParked(row.id(), failure, clock.instant()));
+                    transactions.executeWithoutResult(s -> outbox.markParked(row.message().messageId(), failure, clock.instant()));
                     metrics.parked("PUBLISH_FAILED");
                 } catch (RuntimeException parkFailed) {
-                    transactions.executeWithoutResult(s -> outbox.markFailed(row.id(),
+                    transactions.executeWithoutResult(s -> outbox.markFailed(row.message().messageId(),
                             failure + "; parking failed too: " + parkFailed.getMessage(),
                             clock.instant().plus(settings.maxBackoff())));
                 }
@@ -265,7 +318,7 @@ public final class OutboxRelay implements SmartLifecycle {
             Duration backoff = backoff(attempt);
             log.warn("outbox message {} not published (attempt {}), retrying in {}: {}", row.message().messageId(),
                     attempt, backoff, failure);
-            transactions.executeWithoutResult(s -> outbox.markFailed(row.id(), failure, clock.instant().plus(backoff)));
+            transactions.executeWithoutResult(s -> outbox.markFailed(row.message().messageId(), failure, clock.instant().plus(backoff)));
             metrics.outboxRetried();
         } finally {
             MDC.remove("messageId");

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class OutboxRepository {
 
     private static final String INSERT = "insert into outbox (message_id, exchange_name, routing_key, "
-            + "correlation_id, message_type, body, created_at, next_attempt_at, attempts) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + "correlation_id, message_type, body, created_at, next_attempt_at, attempts, claimed_until) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
@@ -35,9 +35,19 @@ public final class OutboxRepository {
      * exception notice's id is new), and the table's unique key refuses a repeat, failing the transaction.
      */
     public void addAll(List<OutboxMessage> messages, Instant at) {
+        addAll(messages, at, null);
+    }
+
+    /**
+     * Adds messages already claimed until {@code leasedUntil}: the transaction's own process hands them to
+     * its relay right after the commit, and the poll leaves them alone unless the lease runs out (the
+     * process died first).
+     */
+    public void addAll(List<OutboxMessage> messages, Instant at, Instant leasedUntil) {
         Timestamp now = Timestamp.from(at);
+        Timestamp lease = leasedUntil == null ? null : Timestamp.from(leasedUntil);
         List<Object[]> rows = messages.stream().map(m -> new Object[] {m.messageId(), m.exchange(), m.routingKey(),
-            m.correlationId(), m.type(), m.body(), now, now}).toList();
+            m.correlationId(), m.type(), m.body(), now, now, lease}).toList();
         if (rows.size() == 1) {
             batchJdbc.update(INSERT, rows.get(0));
         } else if (!rows.isEmpty()) {
@@ -64,24 +74,33 @@ public final class OutboxRepository {
         return rows;
     }
 
-    public void markSent(List<Long> ids, Instant at) {
-        if (!ids.isEmpty()) {
+    /** Marks the rows with these message ids sent. */
+    public void markSent(List<String> messageIds, Instant at) {
+        if (!messageIds.isEmpty()) {
             batchJdbc.batchUpdate("update outbox set sent_at = ?, attempts = attempts + 1, last_error = null, "
-                    + "claimed_until = null where id = ?", ids.stream()
+                    + "claimed_until = null where message_id = ?", messageIds.stream()
                     .map(id -> new Object[] {Timestamp.from(at), id}).toList());
         }
     }
 
-    public void markFailed(long id, String error, Instant nextAttempt) {
+    public void markFailed(String messageId, String error, Instant nextAttempt) {
         jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = null "
-                        + "where id = ?")
-                .param(truncate(error)).param(Timestamp.from(nextAttempt)).param(id).update();
+                        + "where message_id = ?")
+                .param(truncate(error)).param(Timestamp.from(nextAttempt)).param(messageId).update();
     }
 
-    public void markParked(long id, String error, Instant at) {
+    /** Lets the poll take rows handed to a relay that stopped before publishing them. */
+    public void releaseClaims(List<String> messageIds) {
+        if (!messageIds.isEmpty()) {
+            batchJdbc.batchUpdate("update outbox set claimed_until = null where message_id = ? and sent_at is null",
+                    messageIds.stream().map(id -> new Object[] {id}).toList());
+        }
+    }
+
+    public void markParked(String messageId, String error, Instant at) {
         jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, parked_at = ?, claimed_until = null "
-                        + "where id = ?")
-                .param(truncate(error)).param(Timestamp.from(at)).param(id).update();
+                        + "where message_id = ?")
+                .param(truncate(error)).param(Timestamp.from(at)).param(messageId).update();
     }
 
     /** Seconds since the oldest row neither sent nor parked was written (0 when there is none). */

@@ -10,6 +10,7 @@ import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.state.ContractState;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.Redelivery;
+import io.billwright.messaging.outbox.OutboxHandOver;
 import io.billwright.messaging.outbox.OutboxMessage;
 import io.billwright.messaging.outbox.OutboxRepository;
 import io.billwright.messaging.store.ContractStateRepository;
@@ -45,7 +46,7 @@ public final class EventProcessor {
     private final Supplier<BillingEngine> engine;
     private final OutboundMessages outbound;
     private final TransactionTemplate transactions;
-    private final Runnable afterCommit;
+    private final OutboxHandOver afterCommit;
     private final Clock clock;
 
     /** The tables one message touches. */
@@ -55,10 +56,10 @@ public final class EventProcessor {
 
     /**
      * @param engine      the engine in force (a supplier, so a rule-set swap takes effect between messages)
-     * @param afterCommit runs after a commit that wrote outbox rows (wakes the relay)
+     * @param afterCommit takes the outbox rows of each commit, to publish them at once
      */
     public EventProcessor(Repositories store, Supplier<BillingEngine> engine, OutboundMessages outbound,
-                          TransactionTemplate transactions, Runnable afterCommit, Clock clock) {
+                          TransactionTemplate transactions, OutboxHandOver afterCommit, Clock clock) {
         this.store = store;
         this.engine = engine;
         this.outbound = outbound;
@@ -81,17 +82,16 @@ public final class EventProcessor {
         List<ContractId> contracts = messages.stream().map(InboundMessage::contractId).distinct().toList();
         contracts.forEach(store.states()::ensureRow);
         Map<String, Snapshot> saved = new HashMap<>();
+        List<OutboxMessage> written = new ArrayList<>();
         List<ProcessingResult> results;
         try {
-            results = transactions.execute(status -> applyAll(messages, contracts, saved));
+            results = transactions.execute(status -> applyAll(messages, contracts, saved, written));
         } catch (RuntimeException e) {
             contracts.forEach(store.states()::forget);
             throw e;
         }
         saved.values().forEach(store.states()::remember);
-        if (results != null && results.stream().anyMatch(r -> ProcessingResult.APPLIED.equals(r.outcome()))) {
-            afterCommit.run();
-        }
+        afterCommit.handOver(written);
         return results;
     }
 
@@ -120,7 +120,7 @@ public final class EventProcessor {
     }
 
     private List<ProcessingResult> applyAll(List<InboundMessage> messages, List<ContractId> contracts,
-                                            Map<String, Snapshot> saved) {
+                                            Map<String, Snapshot> saved, List<OutboxMessage> written) {
         // every read the batch needs, in three statements, under the contracts' locks
         Map<String, Snapshot> locked = store.states().lockAll(contracts);
         Work work = new Work(locked,
@@ -153,7 +153,8 @@ public final class EventProcessor {
         List<OutboxMessage> outboxRows = new ArrayList<>();
         issued.forEach(id -> outboxRows.add(work.packageMessages.get(id)));
         outboxRows.addAll(work.notices);
-        store.outbox().addAll(outboxRows, now);
+        store.outbox().addAll(outboxRows, now, afterCommit.handOverLease(now));
+        written.addAll(outboxRows);
         return withIssuedOnly(results, issued);
     }
 

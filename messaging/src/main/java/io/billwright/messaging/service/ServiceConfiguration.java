@@ -111,7 +111,7 @@ class ServiceConfiguration {
         EventProcessor.Repositories store = new EventProcessor.Repositories(states,
                 new Deduplication(batchJdbc), new EventLog(batchJdbc), new DecisionLog(batchJdbc),
                 new PackageRegistry(batchJdbc), outbox);
-        return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay::wake,
+        return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay,
                 clock);
     }
 
