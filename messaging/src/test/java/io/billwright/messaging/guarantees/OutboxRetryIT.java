@@ -61,6 +61,47 @@ class OutboxRetryIT {
         }
     }
 
+    /**
+     * A process that committed outbox rows and died before its relay published them leaves them leased:
+     * when the lease ends, the poll of a running relay publishes them.
+     */
+    @Test
+    void aRowLeftLeasedByAProcessThatDiedIsPublishedWhenItsLeaseEnds() throws Exception {
+        Topology topology = new Topology(TestInfrastructure.newNamespace());
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        String queue = topology.erpQueue(ErpTarget.SAP_S4HANA);
+
+        try (TestBroker broker = new TestBroker();
+             ServiceHarness ignored = ServiceHarness.start(topology, database, FAST_RELAY)) {
+            publisherConnected(broker, topology, database);
+            String messageId = "PKG-orphan-" + topology.namespace();
+            try (java.sql.Connection connection = database.connect();
+                 java.sql.PreparedStatement insert = connection.prepareStatement("insert into outbox (message_id, "
+                         + "exchange_name, routing_key, correlation_id, message_type, body, created_at, next_attempt_at, "
+                         + "attempts, claimed_until) values (?, ?, ?, 'corr-orphan', 'io.billwright.package.v1', "
+                         + "'{\"orphan\":true}', ?, ?, 0, ?)")) {
+                java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+                insert.setString(1, messageId);
+                insert.setString(2, topology.erpExchange());
+                insert.setString(3, Topology.routingKey(ErpTarget.SAP_S4HANA));
+                insert.setTimestamp(4, now);
+                insert.setTimestamp(5, now);
+                insert.setTimestamp(6, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3)));
+                insert.executeUpdate();
+            }
+
+            assertThat(broker.await(queue, 1, Duration.ofMillis(1500))).as("still leased").isEmpty();
+            List<TestBroker.Received> delivered = broker.await(queue, 1, Duration.ofSeconds(20));
+            assertThat(delivered).singleElement().satisfies(m -> assertThat(m.messageId()).isEqualTo(messageId));
+            assertThat(Sql.awaitCount(database, "select count(*) from outbox where sent_at is not null and message_id = '"
+                    + messageId + "'", n -> n == 1, Duration.ofSeconds(10))).isEqualTo(1);
+        } finally {
+            try (TestBroker broker = new TestBroker()) {
+                broker.deleteNamespace(topology);
+            }
+        }
+    }
+
     @Test
     void parksAPackageThatStaysUnroutableAndKeepsItsRow() {
         Topology topology = new Topology(TestInfrastructure.newNamespace());
