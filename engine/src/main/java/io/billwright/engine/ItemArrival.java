@@ -10,6 +10,7 @@ import io.billwright.engine.item.Item;
 import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.money.Money;
 import io.billwright.engine.state.ItemRecord;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class ItemArrival {
 
     void apply(Step step, Item item, LocalDate date, String milestoneId) {
         ItemRecord existing = step.state.recordOf(item);
-        java.math.BigDecimal capBefore = step.state.capConsumed();
+        BigDecimal capBefore = step.state.capConsumed();
         List<String> sources = List.of(step.eventId());
         if (existing != null) {
             if (existing.item().equals(item)) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +27,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows. Each round claims a batch of due rows (a short transaction, with a
- * lease), publishes them all with {@code mandatory} and correlated confirms outside any transaction,
- * waits for the confirms together, and marks sent only the rows the broker confirmed and did not
- * return. Waiting for confirms and marking happen on a second thread while the next round is claimed and
- * published (the lease keeps claimed rows out of later rounds), so a burst of packages is not published
- * one round trip after another; at most {@value #ROUNDS_IN_FLIGHT} rounds await their confirms at once. Anything else, a failed send included, is retried with bounded exponential backoff and, after
+ * Publishes committed outbox rows. A round takes the rows a transaction of this process handed over
+ * (inserted with a lease) or, in turn, claims a batch of due rows (a short transaction, with a lease),
+ * publishes them all with {@code mandatory} and correlated confirms outside any transaction, waits for the
+ * confirms together, and marks sent only the rows the broker confirmed and did not return. Waiting for
+ * confirms and marking happen on a second thread while the next round is published (the lease keeps the
+ * rows out of later rounds), so a burst of packages is not published one round trip after another; at most
+ * {@value #ROUNDS_IN_FLIGHT} rounds await their confirms at once. Anything else, a failed send included, is
+ * retried with bounded exponential backoff and, after
  * the last attempt, parked on the dead-letter queue. A crash between publish and mark means a row is
  * published again once its lease expires, under the same message id: consumers deduplicate on it.
  */
@@ -54,8 +57,7 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     private final Settings settings;
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore inFlight = new Semaphore(ROUNDS_IN_FLIGHT);
-    private final java.util.concurrent.ConcurrentLinkedQueue<OutboxMessage> handedOver =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<OutboxMessage> handedOver = new ConcurrentLinkedQueue<>();
     private boolean pollTurn;
     private volatile boolean running;
     private Thread worker;
@@ -77,11 +79,6 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
         this.settings = settings;
     }
 
-    /** Asks for a round now. */
-    public void wake() {
-        signal.release();
-    }
-
     /**
      * Takes rows a transaction just committed, inserted with a lease ({@link #handOverLease}), and publishes
      * them in the next round without claiming them from the table first. If this relay stops or dies before,
@@ -98,6 +95,11 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     /** Until when rows handed over at {@code now} are kept from the poll. */
     @Override
     public Instant handOverLease(Instant now) {
+        return leaseFrom(now);
+    }
+
+    /** How long a round's rows are kept from other rounds and other relays: three confirm timeouts. */
+    private Instant leaseFrom(Instant now) {
         return now.plus(settings.confirmTimeout().multipliedBy(3));
     }
 
@@ -171,9 +173,9 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
      */
     int relayOnce() throws InterruptedException {
         Instant now = clock.instant();
-        Instant leaseUntil = now.plus(settings.confirmTimeout().multipliedBy(3));
+        Instant leaseUntil = leaseFrom(now);
         inFlight.acquire();
-        boolean handedOver = false;
+        boolean settling = false;
         try {
             // rows handed over, then a poll of the table, in turn: retries and rows another process left are
             // never starved by a steady stream of new ones
@@ -197,13 +199,13 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
                         inFlight.release();
                     }
                 });
-                handedOver = true;
+                settling = true;
             } else {
                 settle(round);
             }
             return rows.size();
         } finally {
-            if (!handedOver) {
+            if (!settling) {
                 inFlight.release();
             }
         }

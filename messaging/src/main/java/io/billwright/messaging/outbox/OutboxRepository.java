@@ -34,10 +34,6 @@ public final class OutboxRepository {
      * Adds messages in one batched insert. Their ids are unique (a package's id is registered first; an
      * exception notice's id is new), and the table's unique key refuses a repeat, failing the transaction.
      */
-    public void addAll(List<OutboxMessage> messages, Instant at) {
-        addAll(messages, at, null);
-    }
-
     /**
      * Adds messages already claimed until {@code leasedUntil}: the transaction's own process hands them to
      * its relay right after the commit, and the poll leaves them alone unless the lease runs out (the
@@ -45,12 +41,10 @@ public final class OutboxRepository {
      */
     public void addAll(List<OutboxMessage> messages, Instant at, Instant leasedUntil) {
         Timestamp now = Timestamp.from(at);
-        Timestamp lease = leasedUntil == null ? null : Timestamp.from(leasedUntil);
+        Timestamp lease = Timestamp.from(leasedUntil);
         List<Object[]> rows = messages.stream().map(m -> new Object[] {m.messageId(), m.exchange(), m.routingKey(),
             m.correlationId(), m.type(), m.body(), now, now, lease}).toList();
-        if (rows.size() == 1) {
-            batchJdbc.update(INSERT, rows.get(0));
-        } else if (!rows.isEmpty()) {
+        if (!rows.isEmpty()) {
             batchJdbc.batchUpdate(INSERT, rows);
         }
     }

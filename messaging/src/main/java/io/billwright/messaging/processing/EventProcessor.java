@@ -100,7 +100,7 @@ public final class EventProcessor {
         final Map<String, Snapshot> locked;
         final Map<String, ContractState> current = new HashMap<>();
         final Map<String, String> processed;
-        final Map<String, Deduplication.LastSeen> keys;
+        final Map<String, Redelivery.LastSeen> keys;
         final Deduplication.Pending dedup = new Deduplication.Pending();
         final List<Object[]> events = new ArrayList<>();
         final List<Object[]> decisions = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class EventProcessor {
          * @param processed message ids processed before, with their content hashes
          * @param keys      business keys applied before, keyed by contract and key
          */
-        Work(Map<String, Snapshot> locked, Map<String, String> processed, Map<String, Deduplication.LastSeen> keys) {
+        Work(Map<String, Snapshot> locked, Map<String, String> processed, Map<String, Redelivery.LastSeen> keys) {
             this.locked = locked;
             this.processed = new HashMap<>(processed);
             this.keys = new HashMap<>(keys);
@@ -172,9 +172,9 @@ public final class EventProcessor {
     private ProcessingResult apply(InboundMessage message, Work work) {
         String contractId = message.contractId().value();
         Instant now = clock.instant();
-        Deduplication.LastSeen last = work.keys.get(Deduplication.keyOf(contractId, message.businessKey()));
-        Redelivery.Verdict verdict = Redelivery.judge(message, work.processed.get(message.messageId()),
-                last == null ? null : new Redelivery.LastSeen(last.contentHash(), last.time()));
+        String key = Redelivery.keyOf(contractId, message.businessKey());
+        Redelivery.LastSeen last = work.keys.get(key);
+        Redelivery.Verdict verdict = Redelivery.judge(message, work.processed.get(message.messageId()), last);
         switch (verdict) {
             case DUPLICATE_MESSAGE:
                 return ProcessingResult.duplicate(ProcessingResult.DUPLICATE_MESSAGE);
@@ -194,10 +194,9 @@ public final class EventProcessor {
         work.current.put(contractId, outcome.state());
         work.events.add(EventLog.row(message, now));
         recordMessage(message, ProcessingResult.APPLIED, now, work);
-        String key = Deduplication.keyOf(contractId, message.businessKey());
         work.dedup.content(contractId, message.businessKey(), message.contentHash(), message.messageId(),
                 message.time(), work.keys.containsKey(key));
-        work.keys.put(key, new Deduplication.LastSeen(message.contentHash(), message.time()));
+        work.keys.put(key, new Redelivery.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         for (BillingPackage pkg : outcome.packages()) {
             // registered with the rest of the batch; the first message to produce an id issues it

@@ -1,5 +1,7 @@
 package io.billwright.messaging.store;
 
+import io.billwright.events.Redelivery;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,10 +70,10 @@ public final class Deduplication {
 
     /**
      * What was last applied for each of some (contract, business key) pairs, keyed by
-     * {@code contractId + '\0' + businessKey}; each pair is {@code {contractId, businessKey}}.
+     * {@link Redelivery#keyOf}; each pair is {@code {contractId, businessKey}}.
      */
-    public java.util.Map<String, LastSeen> lastSeen(java.util.Collection<String[]> pairs) {
-        java.util.Map<String, LastSeen> found = new java.util.HashMap<>();
+    public java.util.Map<String, Redelivery.LastSeen> lastSeen(java.util.Collection<String[]> pairs) {
+        java.util.Map<String, Redelivery.LastSeen> found = new java.util.HashMap<>();
         if (pairs.isEmpty()) {
             return found;
         }
@@ -84,24 +86,14 @@ public final class Deduplication {
         batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key "
                         + "where (contract_id, business_key) in (" + rows + ")",
                 rs -> {
-                    found.put(keyOf(rs.getString(1), rs.getString(2)), new LastSeen(rs.getString(3),
+                    found.put(Redelivery.keyOf(rs.getString(1), rs.getString(2)), new Redelivery.LastSeen(rs.getString(3),
                             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
                 }, params.toArray());
         return found;
     }
 
-    /** How {@link #lastSeen} keys its answer. */
-    public static String keyOf(String contractId, String businessKey) {
-        return io.billwright.events.Redelivery.keyOf(contractId, businessKey);
-    }
-
     private static String marks(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
-
-    /** What was last applied for a business key: its content hash and CloudEvents time (may be null). */
-    public record LastSeen(String contentHash, Instant time) {
-    }
-
 
 }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, Map<GroupKey, Figures> candidate,
                            List<LineChange> changes, List<PackageChange> packageChanges, int items) {
 
-    static final ItemSide ABSENT = new ItemSide("NONE", "", BigDecimal.ZERO, BigDecimal.ZERO, "", List.of());
+    static final ItemSide NONE = new ItemSide("NONE", "", BigDecimal.ZERO, BigDecimal.ZERO, "", List.of());
 
     public static ContractDiff of(String contractId, ContractRun baseline, ContractRun candidate) {
         Map<String, ItemRecord> before = baseline.state().items();
@@ -69,8 +69,7 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
 
     private static LineChange change(String contractId, ItemRecord record, ContractState state, ItemSide old,
                                      ItemSide now) {
-        Optional<Contract> contract = record.date() == null ? state.latestContract()
-                : state.contractOn(record.date()).or(state::latestContract);
+        Optional<Contract> contract = Groups.contractOf(state, record);
         Groups groups = Groups.of(contract.orElse(null),
                 record.date() == null ? null : java.time.YearMonth.from(record.date()));
         return new LineChange(contractId, groups.customer(), groups.billingModel(), groups.jurisdiction(),
@@ -80,7 +79,7 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
 
     private static ItemSide sideOf(ItemRecord record, ContractRun run) {
         if (record == null) {
-            return ABSENT;
+            return NONE;
         }
         io.billwright.engine.decision.Decision last = run.lastDecision(record);
         ItemStatus status = ItemStatus.of(record, last);

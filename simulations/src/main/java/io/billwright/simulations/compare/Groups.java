@@ -14,6 +14,12 @@ record Groups(String billingModel, String customer, String jurisdiction, String 
         return new Groups(contract.billingModel(), customerOf(contract), jurisdictionOf(contract), when);
     }
 
+    /** The contract version an item was decided under: the one in force on its date, else the latest. */
+    static java.util.Optional<Contract> contractOf(io.billwright.engine.state.ContractState state,
+                                                  io.billwright.engine.state.ItemRecord item) {
+        return item.date() == null ? state.latestContract() : state.contractOn(item.date()).or(state::latestContract);
+    }
+
     static String customerOf(Contract contract) {
         String name = contract.customer().name();
         return name == null || name.isBlank() ? contract.customer().id()

@@ -46,8 +46,7 @@ final class SideTotals {
             if (!held && (!status.isEligible() || status.amount().signum() == 0)) {
                 continue;
             }
-            Optional<Contract> contract = item.date() == null ? state.latestContract()
-                    : state.contractOn(item.date()).or(state::latestContract);
+            Optional<Contract> contract = Groups.contractOf(state, item);
             String currency = contract.map(c -> c.currency().getCurrencyCode()).orElse(NO_CURRENCY);
             String reason = held ? (status.reason().isEmpty() ? "UNSPECIFIED" : status.reason()) : null;
             add(totals, Groups.of(contract.orElse(null), item.date() == null ? null : YearMonth.from(item.date())),

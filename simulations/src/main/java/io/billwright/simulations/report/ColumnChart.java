@@ -32,16 +32,13 @@ final class ColumnChart {
     }
 
     String svg() {
-        List<BigDecimal> all = groups.stream().flatMap(group -> group.values().stream()).toList();
+        List<BigDecimal> all = Svg.values(groups);
         Scale data = Scale.of(all, 0, 1);
         List<BigDecimal> ticks = Ticks.covering(data.lo(), data.hi());
         // y grows downwards: the scale maps the lowest tick to the bottom of the plot
         Scale scale = new Scale(ticks.get(0), ticks.get(ticks.size() - 1), HEIGHT - BOTTOM, TOP);
 
-        StringBuilder svg = new StringBuilder(1024 + groups.size() * 700);
-        svg.append("<svg class=\"chart\" data-chart=\"").append(id).append("\" data-currency=\"")
-                .append(Html.escape(currency)).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(caption)).append("\">");
+        StringBuilder svg = Svg.open(id, caption, currency, WIDTH, HEIGHT, 1024 + groups.size() * 700);
         Legend.append(svg, series, AXIS_WIDTH, 14);
         for (BigDecimal tick : ticks) {
             String y = Scale.px(scale.at(tick));

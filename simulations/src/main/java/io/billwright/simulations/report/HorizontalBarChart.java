@@ -34,7 +34,7 @@ final class HorizontalBarChart {
     }
 
     String svg() {
-        List<BigDecimal> all = groups.stream().flatMap(group -> group.values().stream()).toList();
+        List<BigDecimal> all = Svg.values(groups);
         Scale probe = Scale.of(all, 0, 1);
         double plotLeft = LABEL_WIDTH + (probe.hasNegatives() ? VALUE_ROOM : 8);
         double plotRight = WIDTH - VALUE_ROOM;
@@ -45,10 +45,7 @@ final class HorizontalBarChart {
         int rowHeight = series.size() * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + ROW_GAP;
         int height = top + groups.size() * rowHeight + 4;
 
-        StringBuilder svg = new StringBuilder(512 + groups.size() * 600);
-        svg.append("<svg class=\"chart\" data-chart=\"").append(id).append("\" data-currency=\"")
-                .append(Html.escape(currency)).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(caption)).append("\">");
+        StringBuilder svg = Svg.open(id, caption, currency, WIDTH, height, 512 + groups.size() * 600);
         if (legend) {
             Legend.append(svg, series, LABEL_WIDTH, 16);
         }

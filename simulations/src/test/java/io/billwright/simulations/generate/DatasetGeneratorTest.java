@@ -2,12 +2,12 @@ package io.billwright.simulations.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billwright.engine.Outcome;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.event.BillingEvent;
 import io.billwright.engine.event.BillingPeriodClosed;
 import io.billwright.engine.event.ContractCompleted;
 import io.billwright.engine.event.ContractReceived;
@@ -17,7 +17,6 @@ import io.billwright.engine.event.TimeEntryRecorded;
 import io.billwright.engine.item.ApprovalStatus;
 import io.billwright.engine.item.Expense;
 import io.billwright.engine.item.ItemKind;
-import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import io.billwright.events.EventDecoder;
 import io.billwright.events.EventType;
@@ -25,7 +24,8 @@ import io.billwright.events.InboundMessage;
 import io.billwright.events.InboundSchemas;
 import io.billwright.events.MessageReader;
 import io.billwright.rules.DefaultRuleSet;
-import io.billwright.simulations.Replay;
+import io.billwright.simulations.run.ContractRun;
+import io.billwright.simulations.run.Side;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -188,11 +188,16 @@ class DatasetGeneratorTest {
         Map<String, BillingModel> models = new HashMap<>();
         contracts(quarter).forEach(c -> models.put(c.id().value(), c.model()));
 
-        List<Outcome> outcomes = new Replay(DefaultRuleSet.load()).run(quarter.stream().map(InboundMessage::event).toList());
+        // each contract's events in file order, through the simulator's own replay
+        Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
+        quarter.forEach(m -> byContract.computeIfAbsent(m.contractId().value(), k -> new ArrayList<>()).add(m.event()));
+        Side side = Side.of(DefaultRuleSet.load());
+        List<ContractRun> runs = byContract.entrySet().stream()
+                .map(contract -> side.replay(contract.getKey(), contract.getValue())).toList();
 
-        List<BillingPackage> packages = outcomes.stream().flatMap(o -> o.packages().stream()).toList();
+        List<BillingPackage> packages = runs.stream().flatMap(run -> run.packages().stream()).toList();
         assertThat(packages).extracting(p -> models.get(p.contractId().value())).contains(BillingModel.values());
-        List<ItemRecord> items = finalItems(outcomes);
+        List<ItemRecord> items = runs.stream().flatMap(run -> run.state().itemsSorted().stream()).toList();
         List<ItemRecord> hours = items.stream().filter(r -> HOURS.contains(r.kind())).toList();
         long held = hours.stream().filter(r -> r.status() == DecisionStatus.HELD).count();
         long billedOrCovered = hours.stream().filter(r -> r.isBilled() || r.isPending()
@@ -206,12 +211,6 @@ class DatasetGeneratorTest {
             assertThat(r.kind()).isEqualTo(ItemKind.RETENTION_RELEASE);
             assertThat(r.isBilled()).isTrue();
         });
-    }
-
-    private static List<ItemRecord> finalItems(List<Outcome> outcomes) {
-        Map<String, ContractState> last = new LinkedHashMap<>();
-        outcomes.forEach(o -> last.put(o.state().contractId().value(), o.state()));
-        return last.values().stream().flatMap(s -> s.itemsSorted().stream()).toList();
     }
 
     /** Approvals that arrived after their contract's period close for the month of the entry. */
