@@ -85,13 +85,17 @@ public final class MessageReader {
 
     /** SHA-256 of the data with object keys sorted, so key order never makes a resend look new. */
     private String hash(JsonNode data) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(json.writeValueAsBytes(canonical(data))));
+    }
+
+    /** One digest per thread: looking the algorithm up costs as much as hashing a message. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(json.writeValueAsBytes(canonical(data))));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static Object canonical(JsonNode node) {
         if (node.isObject()) {

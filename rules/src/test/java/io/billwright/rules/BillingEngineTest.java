@@ -45,6 +45,37 @@ class BillingEngineTest {
     }
 
     @Test
+    void theStateNamesExactlyTheItemsEachEventChanged() {
+        // what a store writes: the keys the state says changed, against a full comparison of the items
+        var events = new io.billwright.rules.scenario.ScenarioReader()
+                .read(java.nio.file.Path.of("../examples/consulting-quarter.yaml")).steps().stream()
+                .map(io.billwright.rules.scenario.Scenario.Step::event).toList();
+        ContractState state = ContractState.empty(events.get(0).contractId());
+        int changed = 0;
+        for (var event : events) {
+            ContractState before = state;
+            ContractState after = engine.apply(event, before).state();
+            java.util.Set<String> differing = new java.util.HashSet<>();
+            after.items().forEach((key, item) -> {
+                if (!item.equals(before.items().get(key))) {
+                    differing.add(key);
+                }
+            });
+            before.items().keySet().stream().filter(key -> !after.items().containsKey(key)).forEach(differing::add);
+            assertThat(after.changedItems()).as("changed by %s", event.id()).containsAll(differing);
+            // a key named but unchanged would only cost a write; none is named that was not touched at all
+            assertThat(after.changedItems()).allMatch(key -> after.items().get(key) != before.items().get(key));
+            changed += differing.size();
+
+            ContractState settled = after.settled();
+            assertThat(settled.changedItems()).isEmpty();
+            assertThat(settled).isEqualTo(after).hasSameHashCodeAs(after);
+            state = settled;
+        }
+        assertThat(changed).isGreaterThan(events.size());
+    }
+
+    @Test
     void neverChangesTheStateItWasGiven() {
         ContractState state = withContract();
         ContractState copy = ContractState.empty(CONTRACT);

@@ -31,15 +31,53 @@ import org.pcollections.TreePMap;
  * @param retentionWithheld withheld and not yet released
  * @param triggers         packages issued per trigger ({@code Trigger.toString()})
  * @param milestones       progress per milestone id
+ * @param completed        the contract was completed (retention released)
+ * @param changedItems     keys of the items added, replaced or removed since the state was last
+ *                         {@linkplain #settled() settled}: bookkeeping for a store that writes only what
+ *                         changed, not part of the state's value ({@link #equals} ignores it)
  */
 public record ContractState(ContractId contractId, PMap<Integer, Contract> versions, PMap<String, ItemRecord> items,
                             PSet<String> processedEvents, BigDecimal capConsumed, PMap<String, BigDecimal> retainerUsed,
                             PMap<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
                             PMap<String, Integer> triggers, PMap<String, MilestoneProgress> milestones,
-                            boolean completed) {
+                            boolean completed, PSet<String> changedItems) {
 
     public ContractState {
         Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(changedItems, "changedItems");
+    }
+
+    /** A settled state: no item counts as changed. */
+    public ContractState(ContractId contractId, PMap<Integer, Contract> versions, PMap<String, ItemRecord> items,
+                         PSet<String> processedEvents, BigDecimal capConsumed, PMap<String, BigDecimal> retainerUsed,
+                         PMap<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
+                         PMap<String, Integer> triggers, PMap<String, MilestoneProgress> milestones,
+                         boolean completed) {
+        this(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried,
+                retentionWithheld, triggers, milestones, completed, HashTreePSet.empty());
+    }
+
+    /** The same state with no item counted as changed: what a store keeps once it has written the changes. */
+    public ContractState settled() {
+        return changedItems.isEmpty() ? this : new ContractState(contractId, versions, items, processedEvents,
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+    }
+
+    /** Equal when everything but {@link #changedItems()} is: two states holding the same facts are the same. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContractState that && completed == that.completed
+                && contractId.equals(that.contractId) && versions.equals(that.versions) && items.equals(that.items)
+                && processedEvents.equals(that.processedEvents) && capConsumed.equals(that.capConsumed)
+                && retainerUsed.equals(that.retainerUsed) && retainerCarried.equals(that.retainerCarried)
+                && retentionWithheld.equals(that.retentionWithheld) && triggers.equals(that.triggers)
+                && milestones.equals(that.milestones);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried,
+                retentionWithheld, triggers, milestones, completed);
     }
 
     public static ContractState empty(ContractId contractId) {
@@ -119,32 +157,34 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
 
     public ContractState withProcessed(EventId id) {
         return new ContractState(contractId, versions, items, processedEvents.plus(id.value()), capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withVersion(Contract contract) {
         return new ContractState(contractId, versions.plus(contract.version(), contract), items, processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withoutVersion(int version) {
         return new ContractState(contractId, versions.minus(version), items, processedEvents, capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withItem(ItemRecord record) {
         return new ContractState(contractId, versions, items.plus(record.key(), record), processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                changedItems.plus(record.key()));
     }
 
     public ContractState withoutItem(String key) {
         return new ContractState(contractId, versions, items.minus(key), processedEvents, capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                changedItems.plus(key));
     }
 
     public ContractState withCapConsumed(BigDecimal value) {
         return new ContractState(contractId, versions, items, processedEvents, value, retainerUsed, retainerCarried,
-                retentionWithheld, triggers, milestones, completed);
+                retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     /** Adds {@code hours} (negative to give them back) to the retainer hours used in {@code month}. */
@@ -155,32 +195,34 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
         String key = month.toString();
         return new ContractState(contractId, versions, items, processedEvents, capConsumed,
                 retainerUsed.plus(key, retainerUsed.getOrDefault(key, BigDecimal.ZERO).add(hours)), retainerCarried,
-                retentionWithheld, triggers, milestones, completed);
+                retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withRetainerCarried(YearMonth month, BigDecimal hours) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried.plus(month.toString(), hours), retentionWithheld, triggers, milestones, completed);
+                retainerCarried.plus(month.toString(), hours), retentionWithheld, triggers, milestones, completed,
+                changedItems);
     }
 
     public ContractState withRetentionWithheld(BigDecimal value) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, value, triggers, milestones, completed);
+                retainerCarried, value, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withPackageIssued(String trigger) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
                 retainerCarried, retentionWithheld, triggers.plus(trigger, packagesFor(trigger) + 1), milestones,
-                completed);
+                completed, changedItems);
     }
 
     public ContractState withMilestone(String milestoneId, MilestoneProgress progress) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, retentionWithheld, triggers, milestones.plus(milestoneId, progress), completed);
+                retainerCarried, retentionWithheld, triggers, milestones.plus(milestoneId, progress), completed,
+                changedItems);
     }
 
     public ContractState withCompleted() {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, retentionWithheld, triggers, milestones, true);
+                retainerCarried, retentionWithheld, triggers, milestones, true, changedItems);
     }
 }

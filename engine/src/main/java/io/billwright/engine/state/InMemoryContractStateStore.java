@@ -17,7 +17,7 @@ public final class InMemoryContractStateStore implements ContractStateStore {
 
     @Override
     public void save(ContractState state) {
-        states.put(state.contractId(), state);
+        states.put(state.contractId(), state.settled());
     }
 
     public int size() {

@@ -192,10 +192,8 @@ public final class EventProcessor {
         ContractState before = work.current.getOrDefault(contractId, work.locked.get(contractId).state());
         Outcome outcome = engine.get().apply(message.event(), before);
         work.current.put(contractId, outcome.state());
-        work.events.add(EventLog.row(message, now));
-        recordMessage(message, ProcessingResult.APPLIED, now, work);
-        work.dedup.content(contractId, message.businessKey(), message.contentHash(), message.messageId(),
-                message.time(), work.keys.containsKey(key));
+        work.events.add(EventLog.row(message, now)); // also its dedup record
+        work.processed.put(message.messageId(), message.contentHash());
         work.keys.put(key, new Redelivery.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         for (BillingPackage pkg : outcome.packages()) {
@@ -212,8 +210,9 @@ public final class EventProcessor {
         return new ProcessingResult(ProcessingResult.APPLIED, outcome.decisions(), outcome.packages());
     }
 
+    /** A message received and skipped: its dedup record, without an event log row. */
     private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {
-        work.dedup.message(message.messageId(), message.contractId().value(), message.contentHash(), outcome, now);
+        work.dedup.skipped(message.messageId(), message.contractId().value(), message.contentHash(), outcome, now);
         work.processed.put(message.messageId(), message.contentHash());
     }
 

@@ -117,8 +117,8 @@ public final class ContractStateRepository {
 
     /**
      * Writes the states of a batch at their next revisions; the caller holds their locks. Only the items
-     * that changed are written (the state is persistent, so an untouched item is the very same object as
-     * before), and each kind of write is one round trip for the whole batch: a period close rewrites every
+     * that changed are written (the state keeps the keys of the items the engine changed since it was
+     * read, so nothing walks the contract's other items), and each kind of write is one round trip for the whole batch: a period close rewrites every
      * item it bills, and a batch holds messages about many contracts.
      *
      * @param before  the snapshots read under the locks, by contract id
@@ -138,8 +138,8 @@ public final class ContractStateRepository {
             String contractId = entry.getKey();
             headers.add(new Object[] {previous.revision() + 1, codec.encodeHeader(state), now,
                 contractId, previous.revision()});
-            collectItemChanges(contractId, previous.state().items(), state.items(), inserts, updates, deletes);
-            written.add(new Snapshot(previous.revision() + 1, state));
+            collectItemChanges(contractId, previous.state().items(), state, inserts, updates, deletes);
+            written.add(new Snapshot(previous.revision() + 1, state.settled()));
         });
         int[] counts = Batches.run(batchJdbc, "update contract_state set revision = ?, state = ?, updated_at = ? "
                 + "where contract_id = ? and revision = ?", headers);
@@ -155,23 +155,20 @@ public final class ContractStateRepository {
         return written;
     }
 
-    private void collectItemChanges(String contractId, Map<String, ItemRecord> old, Map<String, ItemRecord> now,
+    /** The items the engine changed since the state was read (see {@link ContractState#changedItems()}). */
+    private void collectItemChanges(String contractId, Map<String, ItemRecord> old, ContractState state,
                                     List<Object[]> inserts, List<Object[]> updates, List<Object[]> deletes) {
-        for (Map.Entry<String, ItemRecord> entry : now.entrySet()) {
-            ItemRecord previous = old.get(entry.getKey());
-            if (previous == entry.getValue()) {
-                continue;
-            }
-            String record = codec.encodeItem(entry.getValue());
-            if (previous == null) {
-                inserts.add(new Object[] {contractId, entry.getKey(), record});
-            } else {
-                updates.add(new Object[] {record, contractId, entry.getKey()});
-            }
-        }
-        for (String key : old.keySet()) {
-            if (!now.containsKey(key)) {
-                deletes.add(new Object[] {contractId, key});
+        for (String key : state.changedItems()) {
+            ItemRecord record = state.items().get(key);
+            boolean stored = old.containsKey(key);
+            if (record == null) {
+                if (stored) {
+                    deletes.add(new Object[] {contractId, key});
+                }
+            } else if (!stored) {
+                inserts.add(new Object[] {contractId, key, codec.encodeItem(record)});
+            } else if (old.get(key) != record) {
+                updates.add(new Object[] {codec.encodeItem(record), contractId, key});
             }
         }
     }

@@ -7,17 +7,15 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The two dedup records: every processed message id, and the last content seen per business key.
+ * The two dedup records: every processed message id (an applied one in the event log, a skipped one in
+ * {@code skipped_message}), and the last content applied per business key (the item's latest event log
+ * row).
  * Read and written under the contract's lock, so two deliveries of one message can never both pass.
  */
 public final class Deduplication {
 
-    static final String INSERT_MESSAGE = "insert into processed_message (message_id, contract_id, content_hash, "
+    static final String INSERT_SKIPPED = "insert into skipped_message (message_id, contract_id, content_hash, "
             + "outcome, processed_at) values (?, ?, ?, ?, ?)";
-    static final String INSERT_KEY = "insert into business_key (contract_id, business_key, content_hash, message_id, "
-            + "event_time) values (?, ?, ?, ?, ?)";
-    static final String UPDATE_KEY = "update business_key set content_hash = ?, message_id = ?, event_time = ? "
-            + "where contract_id = ? and business_key = ?";
 
     private final JdbcTemplate batchJdbc;
 
@@ -28,29 +26,16 @@ public final class Deduplication {
     /** Dedup records written in batches at the end of a transaction. */
     public static final class Pending {
         private final java.util.List<Object[]> messages = new java.util.ArrayList<>();
-        private final java.util.List<Object[]> keyInserts = new java.util.ArrayList<>();
-        private final java.util.List<Object[]> keyUpdates = new java.util.ArrayList<>();
 
-        public void message(String messageId, String contractId, String contentHash, String outcome, Instant at) {
+        /** A message received and skipped; an applied one is recorded by its event log row. */
+        public void skipped(String messageId, String contractId, String contentHash, String outcome, Instant at) {
             messages.add(new Object[] {messageId, contractId, contentHash, outcome, Timestamp.from(at)});
-        }
-
-        public void content(String contractId, String businessKey, String contentHash, String messageId,
-                            Instant eventTime, boolean known) {
-            Timestamp time = eventTime == null ? null : Timestamp.from(eventTime);
-            if (known) {
-                keyUpdates.add(new Object[] {contentHash, messageId, time, contractId, businessKey});
-            } else {
-                keyInserts.add(new Object[] {contractId, businessKey, contentHash, messageId, time});
-            }
         }
     }
 
-    /** Writes what {@code pending} holds: messages, then new keys, then changed keys, in order. */
+    /** Writes the skipped messages {@code pending} holds. */
     public void flush(Pending pending) {
-        Batches.run(batchJdbc, INSERT_MESSAGE, pending.messages);
-        Batches.run(batchJdbc, INSERT_KEY, pending.keyInserts);
-        Batches.run(batchJdbc, UPDATE_KEY, pending.keyUpdates);
+        Batches.run(batchJdbc, INSERT_SKIPPED, pending.messages);
     }
 
 
@@ -60,11 +45,17 @@ public final class Deduplication {
         if (messageIds.isEmpty()) {
             return found;
         }
-        batchJdbc.query("select message_id, content_hash from processed_message where message_id in ("
-                        + marks(messageIds.size()) + ")",
+        String marks = marks(messageIds.size());
+        Object[] ids = messageIds.toArray();
+        Object[] params = new Object[ids.length * 2];
+        System.arraycopy(ids, 0, params, 0, ids.length);
+        System.arraycopy(ids, 0, params, ids.length, ids.length);
+        batchJdbc.query("select message_id, content_hash from event_log where message_id in (" + marks + ") "
+                        + "union all select message_id, content_hash from skipped_message where message_id in ("
+                        + marks + ")",
                 rs -> {
                     found.put(rs.getString(1), rs.getString(2));
-                }, messageIds.toArray());
+                }, params);
         return found;
     }
 
@@ -83,8 +74,9 @@ public final class Deduplication {
             params.add(pair[1]);
         });
         String rows = String.join(", ", java.util.Collections.nCopies(pairs.size(), "(?, ?)"));
-        batchJdbc.query("select contract_id, business_key, content_hash, event_time from business_key "
-                        + "where (contract_id, business_key) in (" + rows + ")",
+        // an item's rows in the order applied: the last one holds the content applied last
+        batchJdbc.query("select contract_id, business_key, content_hash, event_time from event_log "
+                        + "where (contract_id, business_key) in (" + rows + ") order by seq",
                 rs -> {
                     found.put(Redelivery.keyOf(rs.getString(1), rs.getString(2)), new Redelivery.LastSeen(rs.getString(3),
                             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));

@@ -56,7 +56,7 @@ public final class Side {
                 }
             }
             outcome.decisions().forEach(decision -> decisions.put(ContractRun.keyOf(decision), decision));
-            state = outcome.state();
+            state = outcome.state().settled(); // nothing here writes changed items out
         }
         return new ContractRun(packages, state, decisions, issuedUnder);
     }
