@@ -1,10 +1,13 @@
 package io.billwright.rules;
 
+
 import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.RuleSetCompiler;
 import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
 import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import io.billwright.engine.ruleset.lint.LintedCompiler;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,9 +25,14 @@ public final class DefaultRuleSet {
         return RuleSources.fromClasspath(CLASSPATH_ROOT, DefaultRuleSet.class.getClassLoader());
     }
 
+    /** The compiler every rule set goes through: Drools, gated by the lint (see {@link LintedCompiler}). */
+    public static RuleSetCompiler compiler() {
+        return new LintedCompiler(new DroolsRuleSetCompiler());
+    }
+
     /** Compiles the packaged default rule set. */
     public static RuleSet load() {
-        return new DroolsRuleSetCompiler().compile(sources(), LABEL);
+        return compiler().compile(sources(), LABEL);
     }
 
     /**
@@ -33,6 +41,6 @@ public final class DefaultRuleSet {
      * @throws RuleSetException listing every problem as {@code file:line: message}
      */
     public static RuleSet loadFrom(Path directory, String label) {
-        return new DroolsRuleSetCompiler().compile(RuleSources.fromDirectory(directory), label);
+        return compiler().compile(RuleSources.fromDirectory(directory), label);
     }
 }

@@ -61,7 +61,7 @@ final class DecideCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int unreadable = 0;
-        for (Path file : files()) {
+        for (Path file : ScenarioFiles.under(inputs)) {
             try {
                 ScenarioResult result = runner.run(reader.read(file));
                 if (quiet) {
@@ -87,19 +87,4 @@ final class DecideCommand implements Callable<Integer> {
         out.flush();
         return unreadable > 0 ? 2 : failed > 0 ? 1 : 0;
     }
-
-    private List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(input);
-            }
-        }
-        return files;
-    }
-
 }

@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code billwright-rules}: the analysts' command line. */
 @Command(name = "billwright-rules", mixinStandardHelpOptions = true, version = "Billwright rules 0.1",
-        description = "Decide scenarios with a rule set and explain every decision.",
-        subcommands = {DecideCommand.class})
+        description = "Decide scenarios with a rule set and explain every decision; validate, lint, cover and diff"
+                + " rule folders.",
+        subcommands = {DecideCommand.class, ValidateCommand.class, CoverageCommand.class, DiffCommand.class})
 public final class RulesCli {
 
     public static void main(String[] args) {

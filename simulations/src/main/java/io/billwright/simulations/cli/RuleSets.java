@@ -3,7 +3,6 @@ package io.billwright.simulations.cli;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
-import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.simulations.overrides.TaxRateTable;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ final class RuleSets {
         if (taxRates != null) {
             sources = taxRates.applyTo(sources);
         }
-        return new DroolsRuleSetCompiler().compile(sources, "candidate");
+        return DefaultRuleSet.compiler().compile(sources, "candidate");
     }
 
     /** The candidate's own files: the folder's, or the packaged rule set's. */

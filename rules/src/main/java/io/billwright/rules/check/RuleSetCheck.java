@@ -1,0 +1,101 @@
+package io.billwright.rules.check;
+
+import io.billwright.engine.ruleset.FiringCounter;
+import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.engine.ruleset.RuleSources;
+import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import io.billwright.engine.ruleset.lint.Finding;
+import io.billwright.engine.ruleset.lint.RuleLint;
+import io.billwright.rules.scenario.ScenarioFormatException;
+import io.billwright.rules.scenario.ScenarioReader;
+import io.billwright.rules.scenario.ScenarioResult;
+import io.billwright.rules.scenario.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the service would say of a rule folder: every compile problem, every lint finding and every
+ * scenario failure, each located as {@code file:line}. Scenarios run only when the rule set compiled and
+ * the lint found no error (a rule set that reaches the machine is never run, not even in a test).
+ *
+ * @param ruleSet   the compiled rule set, counting how often each rule fired; null when it did not compile
+ * @param findings  every problem, rule files first, in file and line order
+ * @param scenarios scenario files run
+ * @param failed    of those, how many failed or could not be read
+ * @param scenariosRun false when the rule set did not compile or the lint found an error
+ */
+public record RuleSetCheck(FiringCounter ruleSet, List<Finding> findings, int scenarios, int failed,
+                           boolean scenariosRun) {
+
+    private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
+
+    public long errors() {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    public long warnings() {
+        return findings.size() - errors();
+    }
+
+    /**
+     * Checks the rule folder {@code dir} and runs {@code scenarioFiles} against it.
+     *
+     * @throws RuleSetException when {@code dir} is no folder
+     */
+    public static RuleSetCheck of(Path dir, List<Path> scenarioFiles) {
+        List<RuleSource> sources = RuleSources.fromDirectory(dir);
+        List<Finding> findings = new ArrayList<>();
+        RuleSet compiled = null;
+        try {
+            compiled = new DroolsRuleSetCompiler().compile(sources, dir.getFileName() == null ? dir.toString()
+                    : dir.getFileName().toString());
+        } catch (RuleSetException e) {
+            e.problems().forEach(p -> findings.add(Finding.error(p.file(), p.line(), p.message())));
+        }
+        findings.addAll(new RuleLint().check(sources, compiled == null ? List.of() : compiled.rules()));
+        List<Finding> located = new ArrayList<>(findings.stream()
+                .map(f -> new Finding(f.file() == null ? null : dir.resolve(f.file()).toString(), f.line(), f.severity(),
+                        f.message()))
+                .sorted(Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::line))
+                .toList());
+        FiringCounter counter = compiled == null ? null : new FiringCounter(compiled);
+        boolean runnable = counter != null && located.stream().noneMatch(Finding::isError);
+        int failed = 0;
+        if (runnable) {
+            ScenarioReader reader = new ScenarioReader();
+            ScenarioRunner runner = new ScenarioRunner(counter);
+            for (Path file : scenarioFiles) {
+                List<Finding> problems = run(file, reader, runner);
+                failed += problems.isEmpty() ? 0 : 1;
+                located.addAll(problems);
+            }
+        }
+        return new RuleSetCheck(counter, List.copyOf(located), runnable ? scenarioFiles.size() : 0, failed, runnable);
+    }
+
+    private static List<Finding> run(Path file, ScenarioReader reader, ScenarioRunner runner) {
+        try {
+            ScenarioResult result = runner.run(reader.read(file));
+            List<Finding> out = new ArrayList<>();
+            for (ScenarioResult.StepResult step : result.steps()) {
+                for (String failure : step.failures()) {
+                    out.add(Finding.error(file.toString(), 0, "scenario \"" + result.scenario().title() + "\" step "
+                            + step.step().number() + " (" + step.step().label() + "): " + failure));
+                }
+            }
+            return out;
+        } catch (ScenarioFormatException e) {
+            Matcher m = LOCATED.matcher(e.getMessage());
+            return List.of(m.matches() ? Finding.error(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                    : Finding.error(file.toString(), 0, e.getMessage()));
+        } catch (RuntimeException e) {
+            return List.of(Finding.error(file.toString(), 0, "the engine failed on this scenario: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Checking a rule folder the way the service will: compile, lint, then every scenario. */
+package io.billwright.rules.check;

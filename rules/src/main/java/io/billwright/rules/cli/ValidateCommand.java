@@ -1,0 +1,59 @@
+package io.billwright.rules.cli;
+
+import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.rules.check.RuleSetCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Checks a rule folder the way the service does before it lets a rule set decide anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Compile a rule folder, lint it and run every scenario; print one line per problem as"
+                + " file:line: severity: message, then a summary.",
+            "Exit status 1 when anything is an error, 2 when the folder cannot be read."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the rule folder (DRL files and decision tables)")
+    Path dir;
+
+    @Option(names = "--scenarios", paramLabel = "PATH", split = ",",
+            description = "scenario files or folders (default: DIR/scenarios when it exists)")
+    List<Path> scenarios;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleSetCheck check;
+        try {
+            check = RuleSetCheck.of(dir, ScenarioFiles.orDefault(scenarios, dir));
+        } catch (RuleSetException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        check.findings().forEach(out::println);
+        out.println(summary(check));
+        out.flush();
+        return check.errors() > 0 ? 1 : 0;
+    }
+
+    static String summary(RuleSetCheck check) {
+        String rules = check.ruleSet() == null ? "did not compile"
+                : "rule set " + check.ruleSet().version() + ": " + check.ruleSet().rules().size() + " rules";
+        String scenarios = check.scenariosRun()
+                ? check.scenarios() + " scenarios, " + (check.scenarios() - check.failed()) + " passed, " + check.failed()
+                        + " failed"
+                : "scenarios not run (fix the errors first: a rule set is run only once it is safe)";
+        return rules + "; " + scenarios + "; " + check.errors() + " errors, " + check.warnings() + " warnings"
+                + (check.errors() == 0 ? ": the service would accept it" : ": the service would refuse it");
+    }
+}
