@@ -55,7 +55,7 @@ public final class EventProcessor {
     }
 
     /**
-     * @param engine      the engine in force (a supplier, so a rule-set swap takes effect between messages)
+     * @param engine      the engine in force (a supplier, so a rule-set swap takes effect between transactions)
      * @param afterCommit takes the outbox rows of each commit, to publish them at once
      */
     public EventProcessor(Repositories store, Supplier<BillingEngine> engine, OutboundMessages outbound,
@@ -127,6 +127,9 @@ public final class EventProcessor {
                 store.dedup().processedContents(messages.stream().map(InboundMessage::messageId).distinct().toList()),
                 store.dedup().lastSeen(messages.stream()
                         .map(m -> new String[] {m.contractId().value(), m.businessKey()}).toList()));
+        // one rule-set version for the whole transaction: a reload swaps the engine between batches, never
+        // inside one, so a batch in flight finishes on the version it started with
+        BillingEngine rules = engine.get();
         List<ProcessingResult> results = new ArrayList<>(messages.size());
         Map<String, String> callersContext = MDC.getCopyOfContextMap();
         try {
@@ -134,7 +137,7 @@ public final class EventProcessor {
                 MDC.put("messageId", message.messageId());
                 MDC.put("correlationId", message.correlationId());
                 MDC.put("contractId", message.contractId().value());
-                results.add(apply(message, work));
+                results.add(apply(message, work, rules));
             }
         } finally {
             if (callersContext == null) {
@@ -169,7 +172,7 @@ public final class EventProcessor {
         }).toList();
     }
 
-    private ProcessingResult apply(InboundMessage message, Work work) {
+    private ProcessingResult apply(InboundMessage message, Work work, BillingEngine rules) {
         String contractId = message.contractId().value();
         Instant now = clock.instant();
         String key = Redelivery.keyOf(contractId, message.businessKey());
@@ -190,7 +193,7 @@ public final class EventProcessor {
                 break;
         }
         ContractState before = work.current.getOrDefault(contractId, work.locked.get(contractId).state());
-        Outcome outcome = engine.get().apply(message.event(), before);
+        Outcome outcome = rules.apply(message.event(), before);
         work.current.put(contractId, outcome.state());
         work.events.add(EventLog.row(message, now)); // also its dedup record
         work.processed.put(message.messageId(), message.contentHash());

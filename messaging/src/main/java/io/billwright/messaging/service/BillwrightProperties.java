@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeBatchSize  period closes a consumer applies in one transaction (at most): small, because a
  *                        close is the message whose package an ERP waits for
  * @param maxMessageBytes a larger inbound body is parked as OVERSIZE
+ * @param rules           where the rule set comes from, and how it is reloaded
+ * @param admin           the admin endpoints' credentials ({@code BILLWRIGHT_ADMIN_USERNAME},
+ *                        {@code BILLWRIGHT_ADMIN_PASSWORD}); none built in: without both the endpoints refuse
+ *                        every call
  */
 @ConfigurationProperties("billwright")
 public record BillwrightProperties(@DefaultValue("billwright") String namespace,
@@ -30,7 +34,27 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue("4") int closeBatchSize,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
-                                   @DefaultValue Relay relay) {
+                                   @DefaultValue Relay relay,
+                                   @DefaultValue Rules rules,
+                                   @DefaultValue Admin admin) {
+
+    /**
+     * The rule set: a folder (an analysts' release; its scenarios under {@code scenarios/} unless set), or
+     * the packaged default when none is set. {@code watch} reloads by itself once the folder has been quiet
+     * for {@code quietPeriod}, so a half-saved file is never loaded; {@code keep} versions stay for rollback.
+     */
+    public record Rules(java.nio.file.Path directory, java.nio.file.Path scenarios,
+                        @DefaultValue("false") boolean watch,
+                        @DefaultValue("2s") Duration quietPeriod,
+                        @DefaultValue("5") int keep) {
+    }
+
+    /** Credentials for {@code /admin/**} (HTTP Basic). */
+    public record Admin(String username, String password) {
+        public boolean enabled() {
+            return username != null && !username.isBlank() && password != null && !password.isEmpty();
+        }
+    }
 
     /** Retries of a transient failure while processing an inbound message, then parking. */
     public record Retry(@DefaultValue("8") int maxAttempts,

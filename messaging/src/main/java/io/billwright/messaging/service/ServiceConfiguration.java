@@ -2,7 +2,6 @@ package io.billwright.messaging.service;
 
 import io.billwright.events.Stream;
 
-import io.billwright.engine.BillingEngine;
 import io.billwright.messaging.erp.ErpPayloads;
 import io.billwright.events.EventDecoder;
 import io.billwright.messaging.inbound.InboundHandler;
@@ -21,7 +20,9 @@ import io.billwright.messaging.store.EventLog;
 import io.billwright.messaging.store.PackageRegistry;
 import io.billwright.messaging.store.StateCodec;
 import io.billwright.messaging.topology.Topology;
-import io.billwright.rules.DefaultRuleSet;
+import io.billwright.messaging.rulesets.RuleSetLibrary;
+import io.billwright.messaging.rulesets.RuleSetWatcher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,8 +57,19 @@ class ServiceConfiguration {
     }
 
     @Bean
-    BillingEngine billingEngine() {
-        return BillingEngine.using(DefaultRuleSet.load());
+    RuleSetLibrary ruleSetLibrary(BillwrightProperties properties, Clock clock) {
+        BillwrightProperties.Rules rules = properties.rules();
+        return new RuleSetLibrary(new RuleSetLibrary.Settings(rules.directory(), rules.scenarios(), rules.keep()), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "billwright.rules.watch", havingValue = "true")
+    RuleSetWatcher ruleSetWatcher(RuleSetLibrary library, BillwrightProperties properties) {
+        if (properties.rules().directory() == null) {
+            throw new IllegalStateException("billwright.rules.watch needs billwright.rules.directory: the packaged"
+                    + " rule set never changes");
+        }
+        return new RuleSetWatcher(library, properties.rules().directory(), properties.rules().quietPeriod());
     }
 
     @Bean
@@ -106,12 +118,12 @@ class ServiceConfiguration {
     @Bean
     EventProcessor eventProcessor(JdbcTemplate batchJdbc, ContractStateRepository states,
                                   OutboxRepository outbox,
-                                  BillingEngine engine, OutboundMessages outbound,
+                                  RuleSetLibrary rules, OutboundMessages outbound,
                                   PlatformTransactionManager transactions, OutboxRelay relay, Clock clock) {
         EventProcessor.Repositories store = new EventProcessor.Repositories(states,
                 new Deduplication(batchJdbc), new EventLog(batchJdbc), new DecisionLog(batchJdbc),
                 new PackageRegistry(batchJdbc), outbox);
-        return new EventProcessor(store, () -> engine, outbound, new TransactionTemplate(transactions), relay,
+        return new EventProcessor(store, rules::engine, outbound, new TransactionTemplate(transactions), relay,
                 clock);
     }
 

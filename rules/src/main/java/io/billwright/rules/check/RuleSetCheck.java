@@ -24,16 +24,22 @@ import java.util.regex.Pattern;
  * scenario failure, each located as {@code file:line}. Scenarios run only when the rule set compiled and
  * the lint found no error (a rule set that reaches the machine is never run, not even in a test).
  *
- * @param ruleSet   the compiled rule set, counting how often each rule fired; null when it did not compile
+ * @param compiled  the compiled rule set; null when it did not compile
+ * @param counted   the same, counting how often each rule fired in the scenarios; null when it did not compile
  * @param findings  every problem, rule files first, in file and line order
  * @param scenarios scenario files run
  * @param failed    of those, how many failed or could not be read
  * @param scenariosRun false when the rule set did not compile or the lint found an error
  */
-public record RuleSetCheck(FiringCounter ruleSet, List<Finding> findings, int scenarios, int failed,
+public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding> findings, int scenarios, int failed,
                            boolean scenariosRun) {
 
     private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
+
+    /** Compiled, no lint error, every scenario passed: the service would let it decide. */
+    public boolean passed() {
+        return compiled != null && errors() == 0;
+    }
 
     public long errors() {
         return findings.stream().filter(Finding::isError).count();
@@ -46,21 +52,34 @@ public record RuleSetCheck(FiringCounter ruleSet, List<Finding> findings, int sc
     /**
      * Checks the rule folder {@code dir} and runs {@code scenarioFiles} against it.
      *
+     * @return the check; {@link #passed()} says whether the service would accept the rule set
+     *
      * @throws RuleSetException when {@code dir} is no folder
      */
     public static RuleSetCheck of(Path dir, List<Path> scenarioFiles) {
-        List<RuleSource> sources = RuleSources.fromDirectory(dir);
+        return of(RuleSources.fromDirectory(dir), dir.getFileName() == null ? dir.toString()
+                : dir.getFileName().toString(), dir, scenarioFiles);
+    }
+
+    /**
+     * Checks rule files read from anywhere (a folder, the class path).
+     *
+     * @param label         the version's label
+     * @param root          what file names are shown relative to (null: as they are)
+     * @param scenarioFiles scenario files to run when the rule set is safe
+     */
+    public static RuleSetCheck of(List<RuleSource> sources, String label, Path root, List<Path> scenarioFiles) {
         List<Finding> findings = new ArrayList<>();
         RuleSet compiled = null;
         try {
-            compiled = new DroolsRuleSetCompiler().compile(sources, dir.getFileName() == null ? dir.toString()
-                    : dir.getFileName().toString());
+            compiled = new DroolsRuleSetCompiler().compile(sources, label);
         } catch (RuleSetException e) {
             e.problems().forEach(p -> findings.add(Finding.error(p.file(), p.line(), p.message())));
         }
         findings.addAll(new RuleLint().check(sources, compiled == null ? List.of() : compiled.rules()));
         List<Finding> located = new ArrayList<>(findings.stream()
-                .map(f -> new Finding(f.file() == null ? null : dir.resolve(f.file()).toString(), f.line(), f.severity(),
+                .map(f -> new Finding(f.file() == null || root == null ? f.file() : root.resolve(f.file()).toString(),
+                        f.line(), f.severity(),
                         f.message()))
                 .sorted(Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::line))
                 .toList());
@@ -76,7 +95,8 @@ public record RuleSetCheck(FiringCounter ruleSet, List<Finding> findings, int sc
                 located.addAll(problems);
             }
         }
-        return new RuleSetCheck(counter, List.copyOf(located), runnable ? scenarioFiles.size() : 0, failed, runnable);
+        return new RuleSetCheck(compiled, counter, List.copyOf(located), runnable ? scenarioFiles.size() : 0, failed,
+                runnable);
     }
 
     private static List<Finding> run(Path file, ScenarioReader reader, ScenarioRunner runner) {

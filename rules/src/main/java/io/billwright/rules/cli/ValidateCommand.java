@@ -47,8 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static String summary(RuleSetCheck check) {
-        String rules = check.ruleSet() == null ? "did not compile"
-                : "rule set " + check.ruleSet().version() + ": " + check.ruleSet().rules().size() + " rules";
+        String rules = check.compiled() == null ? "did not compile"
+                : "rule set " + check.compiled().version() + ": " + check.compiled().rules().size() + " rules";
         String scenarios = check.scenariosRun()
                 ? check.scenarios() + " scenarios, " + (check.scenarios() - check.failed()) + " passed, " + check.failed()
                         + " failed"

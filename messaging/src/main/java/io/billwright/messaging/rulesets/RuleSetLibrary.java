@@ -1,0 +1,155 @@
+package io.billwright.messaging.rulesets;
+
+import io.billwright.engine.BillingEngine;
+import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.engine.ruleset.RuleSources;
+import io.billwright.engine.ruleset.lint.Finding;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.check.RuleSetCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule set the service decides with, and the versions it kept. A candidate goes live only if it
+ * compiles, passes the lint and passes every scenario; the swap is one reference, so a batch of messages
+ * that took the old engine finishes on it and the next batch takes the new one. A rejected candidate
+ * leaves the serving version in place. The last {@code keep} versions stay loaded for a rollback.
+ */
+public final class RuleSetLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetLibrary.class);
+    static final String CLASSPATH = "classpath:" + DefaultRuleSet.CLASSPATH_ROOT;
+
+    /** Where rules come from: a folder (with its scenarios) or, when none, the packaged default. */
+    public record Settings(Path directory, Path scenarios, int keep) {
+        public Settings {
+            keep = Math.max(2, keep);
+        }
+    }
+
+    private final Settings settings;
+    private final Clock clock;
+    private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
+    private final Deque<LiveRuleSet> history = new ArrayDeque<>();
+
+    /** Loads the configured rule set; a service whose rule set fails a check does not start. */
+    public RuleSetLibrary(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        ReloadOutcome first = reload();
+        if (live.get() == null) {
+            throw new RuleSetException(first.findings().stream()
+                    .map(f -> new io.billwright.engine.ruleset.RuleSetProblem(null, 0, f)).toList());
+        }
+    }
+
+    /** The engine in force: take it once per transaction. */
+    public BillingEngine engine() {
+        return live.get().engine();
+    }
+
+    public LiveRuleSet live() {
+        return live.get();
+    }
+
+    /** Every version kept, the serving one first. */
+    public synchronized List<LiveRuleSet> versions() {
+        return List.copyOf(history);
+    }
+
+    /** Reads the rule files again and swaps them in if they pass every check. */
+    public synchronized ReloadOutcome reload() {
+        long started = System.nanoTime();
+        String origin = settings.directory() == null ? CLASSPATH : settings.directory().toString();
+        List<RuleSource> sources;
+        try {
+            sources = settings.directory() == null ? DefaultRuleSet.sources()
+                    : RuleSources.fromDirectory(settings.directory());
+        } catch (RuleSetException e) {
+            return rejected(e.problems().stream().map(p -> Finding.error(p.file(), p.line(), p.message())).toList(),
+                    started);
+        }
+        RuleSetCheck check = RuleSetCheck.of(sources, settings.directory() == null ? DefaultRuleSet.LABEL
+                : String.valueOf(settings.directory().toAbsolutePath().normalize().getFileName()), settings.directory(),
+                scenarioFiles());
+        if (!check.passed()) {
+            List<Finding> errors = check.findings().stream().filter(Finding::isError).toList();
+            log.warn("rule set from {} refused, {} errors; the serving version stays: {}{}", origin, errors.size(),
+                    errors.get(0), errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+            return rejected(check.findings(), started);
+        }
+        LiveRuleSet current = live.get();
+        if (current != null && current.version().equals(check.compiled().version().toString())) {
+            return ReloadOutcome.of("UNCHANGED", current, check.findings(), millisSince(started));
+        }
+        List<String> files = sources.stream().map(RuleSource::path).toList();
+        LiveRuleSet next = new LiveRuleSet(check.compiled(), BillingEngine.using(check.compiled()), origin, files,
+                clock.instant());
+        goLive(next);
+        log.info("rule set {} from {} is live ({} rules, {} scenarios passed)", next.version(), origin,
+                next.rules().size(), check.scenarios());
+        return ReloadOutcome.of("LIVE", next, check.findings(), millisSince(started));
+    }
+
+    /** Puts the version before the serving one back in force, or says there is none. */
+    public synchronized Optional<ReloadOutcome> rollback() {
+        if (history.size() < 2) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        LiveRuleSet withdrawn = history.removeFirst();
+        LiveRuleSet previous = history.removeFirst().wentLiveAt(clock.instant());
+        goLive(previous);
+        history.addLast(withdrawn); // kept, oldest, so a rollback can itself be undone by a reload
+        log.info("rolled back from rule set {} to {}", withdrawn.version(), previous.version());
+        return Optional.of(ReloadOutcome.of("LIVE", previous, List.of(), millisSince(started)));
+    }
+
+    private void goLive(LiveRuleSet next) {
+        live.set(next);
+        history.removeIf(kept -> kept.version().equals(next.version()));
+        history.addFirst(next);
+        while (history.size() > settings.keep()) {
+            history.removeLast();
+        }
+    }
+
+    private ReloadOutcome rejected(List<Finding> findings, long started) {
+        LiveRuleSet current = live.get();
+        if (current == null) {
+            return new ReloadOutcome("REJECTED", null, findings.stream().map(Finding::toString).toList(),
+                    millisSince(started));
+        }
+        return ReloadOutcome.of("REJECTED", current, findings, millisSince(started));
+    }
+
+    private List<Path> scenarioFiles() {
+        Path root = settings.scenarios() != null ? settings.scenarios()
+                : settings.directory() == null ? null : settings.directory().resolve("scenarios");
+        if (root == null || !Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return new ArrayList<>(walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scenarios under " + root, e);
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

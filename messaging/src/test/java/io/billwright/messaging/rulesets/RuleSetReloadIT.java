@@ -1,0 +1,284 @@
+package io.billwright.messaging.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billwright.engine.billing.BillingPackage;
+import io.billwright.engine.contract.ErpTarget;
+import io.billwright.events.testing.TestMessages;
+import io.billwright.events.testing.TestMessages.Msg;
+import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.messaging.support.ServiceHarness;
+import io.billwright.messaging.support.Sql;
+import io.billwright.messaging.support.TestBroker;
+import io.billwright.messaging.support.TestInfrastructure;
+import io.billwright.messaging.topology.Topology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hot reload through the admin endpoints: a candidate goes live only when it passes every check, the swap
+ * under a steady stream loses and repeats nothing, a refused candidate leaves the old version serving, a
+ * rollback puts the previous version back, and the endpoints need the credentials from the environment.
+ */
+class RuleSetReloadIT {
+
+    private static final String USER = "analyst-admin";
+    private static final String PASSWORD = "s3cret-" + System.nanoTime();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CONTRACTS = 120;
+
+    @TempDir
+    Path tmp;
+
+    private Path rules;
+    private Topology topology;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void copyTheDefaultRulesAndTheirScenarios() throws IOException {
+        rules = tmp.resolve("rules");
+        copy(Path.of("../rules/src/main/resources/billwright/rules"), rules);
+        copy(Path.of("../rules/src/test/resources/scenarios"), rules.resolve("scenarios"));
+        topology = new Topology(TestInfrastructure.newNamespace());
+    }
+
+    @AfterEach
+    void deleteQueues() {
+        try (TestBroker broker = new TestBroker()) {
+            broker.deleteNamespace(topology);
+        }
+    }
+
+    @Test
+    void aReloadUnderASteadyStreamLosesNothingDecidesNothingTwiceAndSwapsBetweenTransactions() throws Exception {
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        List<Msg> setup = new ArrayList<>();
+        List<Msg> closes = new ArrayList<>();
+        List<Msg> inOrder = new ArrayList<>();
+        ErpTarget[] targets = ErpTarget.values();
+        for (int i = 0; i < CONTRACTS; i++) {
+            String contract = "C-RL" + i + "-" + topology.namespace();
+            List<Msg> mine = List.of(TestMessages.contract(contract, targets[i % targets.length].name()),
+                    TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED"));
+            Msg close = TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+            setup.addAll(mine);
+            closes.add(close);
+            inOrder.addAll(mine);
+            inOrder.add(close);
+        }
+        Set<String> expected = InMemoryReference.packages(inOrder).stream().map(BillingPackage::id).map(id -> id.value())
+                .collect(Collectors.toSet());
+
+        try (TestBroker broker = new TestBroker();
+             ServiceHarness service = ServiceHarness.start(topology, database, adminSettings())) {
+            String before = serving(service);
+            setup.forEach(m -> broker.publish(topology, m));
+            Sql.awaitCount(database, "select count(*) from event_log", n -> n == setup.size(), Duration.ofSeconds(60));
+
+            // the candidate: a reworded rule (a new version that decides alike, so every scenario still
+            // passes); closes keep coming while it is checked and swapped in
+            Path tm = rules.resolve("tm/time-and-materials.drl");
+            Files.writeString(tm, Files.readString(tm).replace("Approved, billable hours are charged",
+                    "Approved and billable hours are charged"));
+            // half the closes stream in while the candidate is checked; the other half follow the swap
+            java.util.concurrent.CountDownLatch swapped = new java.util.concurrent.CountDownLatch(1);
+            Thread stream = new Thread(() -> {
+                for (int i = 0; i < closes.size(); i++) {
+                    if (i == closes.size() / 2) {
+                        await(swapped);
+                    }
+                    broker.publish(topology, closes.get(i));
+                    sleep(8);
+                }
+            });
+            stream.start();
+            sleep(100);
+            HttpResponse<String> reload = post(service, "/admin/rules/reload", USER, PASSWORD);
+            swapped.countDown();
+            stream.join();
+
+            assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+            JsonNode outcome = JSON.readTree(reload.body());
+            assertThat(outcome.path("status").asString()).isEqualTo("LIVE");
+            String after = outcome.path("serving").asString();
+            assertThat(after).isNotEqualTo(before);
+
+            List<TestBroker.Received> received = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.size() < expected.size() && System.nanoTime() < deadline) {
+                for (ErpTarget target : targets) {
+                    received.addAll(broker.drain(topology.erpQueue(target), Duration.ofMillis(100)));
+                }
+            }
+            for (ErpTarget target : targets) {
+                received.addAll(broker.drain(topology.erpQueue(target), Duration.ofMillis(500)));
+            }
+            Map<String, Long> times = received.stream()
+                    .collect(Collectors.groupingBy(TestBroker.Received::messageId, Collectors.counting()));
+            assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(times).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+            Map<String, Long> byVersion = received.stream().collect(Collectors.groupingBy(
+                    r -> JSON.readTree(r.body()).path("rulesetversion").asString(), Collectors.counting()));
+            assertThat(byVersion.keySet()).containsAnyOf(before, after).isSubsetOf(before, after);
+            // every package and every decision says which version decided it
+            assertThat(Sql.count(database, "select count(*) from billing_package where rule_set_version not in ('"
+                    + before + "', '" + after + "')")).isZero();
+            assertThat(Sql.count(database, "select count(*) from decision_log where rule_set_version not in ('"
+                    + before + "', '" + after + "')")).isZero();
+            assertThat(Sql.count(database, "select count(*) from billing_package where rule_set_version = '" + after
+                    + "'")).as("packages decided after the swap").isPositive();
+            assertThat(Sql.count(database, "select count(*) from event_log")).isEqualTo(setup.size() + closes.size());
+            assertThat(broker.drain(topology.deadLetterQueue(), Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedCandidateLeavesTheOldVersionServingAndARollbackPutsThePreviousOneBack() throws Exception {
+        try (ServiceHarness service = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("db")),
+                adminSettings())) {
+            String first = serving(service);
+
+            Files.writeString(rules.resolve("tm/shortcut.drl"), """
+                    package billwright.tm
+                    import io.billwright.engine.item.TimeEntry
+                    rule "Log every entry"
+                        @description("Prints every entry.")
+                    when
+                        $t : TimeEntry()
+                    then
+                        System.out.println($t);
+                    end
+                    """);
+            HttpResponse<String> refused = post(service, "/admin/rules/reload", USER, PASSWORD);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("REJECTED").contains("tm/shortcut.drl:8: error: System is not allowed");
+            assertThat(serving(service)).isEqualTo(first);
+
+            Files.delete(rules.resolve("tm/shortcut.drl"));
+            Path scenario = rules.resolve("scenarios/tm/hours-billed-at-period-close.yaml");
+            Files.writeString(scenario, Files.readString(scenario).replace("amount: \"960.00\"", "amount: \"961.00\""));
+            HttpResponse<String> failing = post(service, "/admin/rules/reload", USER, PASSWORD);
+            assertThat(failing.statusCode()).isEqualTo(422);
+            assertThat(failing.body()).contains("expected 961.00, actual 960.00");
+            Files.writeString(scenario, Files.readString(scenario).replace("amount: \"961.00\"", "amount: \"960.00\""));
+
+            Path tm = rules.resolve("tm/time-and-materials.drl");
+            Files.writeString(tm, Files.readString(tm).replace("Approved, billable hours are charged",
+                    "Approved and billable hours are charged"));
+            HttpResponse<String> live = post(service, "/admin/rules/reload", USER, PASSWORD);
+            assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+            String second = JSON.readTree(live.body()).path("serving").asString();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(JSON.readTree(post(service, "/admin/rules/reload", USER, PASSWORD).body()).path("status")
+                    .asString()).isEqualTo("UNCHANGED");
+
+            JsonNode listing = JSON.readTree(get(service, "/admin/rules", USER, PASSWORD).body());
+            assertThat(listing.path("serving").path("rules").size()).isEqualTo(88);
+            assertThat(listing.path("serving").path("files").toString()).contains("tm/time-and-materials.drl");
+            assertThat(listing.path("kept").findValuesAsString("version")).containsExactly(second, first);
+
+            HttpResponse<String> rollback = post(service, "/admin/rules/rollback", USER, PASSWORD);
+            assertThat(rollback.statusCode()).isEqualTo(200);
+            assertThat(serving(service)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void theAdminEndpointsNeedTheCredentialsFromTheEnvironmentAndNoneAreBuiltIn() throws Exception {
+        try (ServiceHarness withAdmin = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("a")),
+                adminSettings())) {
+            assertThat(get(withAdmin, "/admin/rules", null, null).statusCode()).isEqualTo(401);
+            assertThat(post(withAdmin, "/admin/rules/reload", USER, "wrong").statusCode()).isEqualTo(401);
+            assertThat(get(withAdmin, "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        }
+        try (ServiceHarness withoutAdmin = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("b")),
+                Map.of("billwright.rules.directory", rules.toString()))) {
+            int status = get(withoutAdmin, "/admin/rules", USER, PASSWORD).statusCode();
+            assertThat(status).isIn(401, 403);
+        }
+    }
+
+    private Map<String, Object> adminSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("billwright.rules.directory", rules.toString());
+        settings.put("billwright.admin.username", USER);
+        settings.put("billwright.admin.password", PASSWORD);
+        return settings;
+    }
+
+    private String serving(ServiceHarness service) throws Exception {
+        HttpResponse<String> listing = get(service, "/admin/rules", USER, PASSWORD);
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        return JSON.readTree(listing.body()).path("serving").path("version").asString();
+    }
+
+    private HttpResponse<String> post(ServiceHarness service, String path, String user, String password) throws Exception {
+        return http.send(request(service, path, user, password).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(ServiceHarness service, String path, String user, String password) throws Exception {
+        return http.send(request(service, path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(ServiceHarness service, String path, String user, String password) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
