@@ -10,15 +10,17 @@ import java.util.Objects;
 /**
  * A rule set that has gone live: its engine, where it came from, its files and rules, and when it went live.
  *
- * @param origin the folder it was read from, or {@code classpath:billwright/rules} for the packaged set
+ * @param origin       the folder it was read from, or {@code classpath:billwright/rules} for the packaged set
+ * @param descriptions every rule's description by name (a decision-table rule's is its table's notes)
  */
 public record LiveRuleSet(RuleSet ruleSet, BillingEngine engine, String origin, List<String> files,
-                          Instant liveSince) {
+                          java.util.Map<String, String> descriptions, Instant liveSince) {
 
     public LiveRuleSet {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(engine, "engine");
         files = List.copyOf(files);
+        descriptions = java.util.Map.copyOf(descriptions);
     }
 
     public String version() {
@@ -30,6 +32,6 @@ public record LiveRuleSet(RuleSet ruleSet, BillingEngine engine, String origin, 
     }
 
     LiveRuleSet wentLiveAt(Instant at) {
-        return new LiveRuleSet(ruleSet, engine, origin, files, at);
+        return new LiveRuleSet(ruleSet, engine, origin, files, descriptions, at);
     }
 }

@@ -20,7 +20,8 @@ class RuleSetAdminController {
     record Version(String version, String origin, Instant liveSince, List<String> files, List<RuleInfo> rules) {
         static Version of(LiveRuleSet live, boolean withRules) {
             return new Version(live.version(), live.origin(), live.liveSince(), withRules ? live.files() : null,
-                    withRules ? live.rules() : null);
+                    withRules ? live.rules().stream().map(r -> new RuleInfo(r.packageName(), r.name(),
+                            live.descriptions().getOrDefault(r.name(), r.description()))).toList() : null);
         }
     }
 

@@ -5,6 +5,7 @@ import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
 import io.billwright.engine.ruleset.lint.Finding;
+import io.billwright.engine.ruleset.lint.RuleTexts;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.check.RuleSetCheck;
 import java.io.IOException;
@@ -70,6 +71,19 @@ public final class RuleSetLibrary {
         return List.copyOf(history);
     }
 
+    /**
+     * The description of a rule in a version this service has had in force, or null when that version is no
+     * longer kept (or was never loaded here).
+     */
+    public synchronized String describe(String version, String ruleName) {
+        for (LiveRuleSet kept : history) {
+            if (kept.version().equals(version)) {
+                return kept.descriptions().get(ruleName);
+            }
+        }
+        return null;
+    }
+
     /** Reads the rule files again and swaps them in if they pass every check. */
     public synchronized ReloadOutcome reload() {
         long started = System.nanoTime();
@@ -97,7 +111,7 @@ public final class RuleSetLibrary {
         }
         List<String> files = sources.stream().map(RuleSource::path).toList();
         LiveRuleSet next = new LiveRuleSet(check.compiled(), BillingEngine.using(check.compiled()), origin, files,
-                clock.instant());
+                RuleTexts.descriptions(sources, check.compiled().rules()), clock.instant());
         goLive(next);
         log.info("rule set {} from {} is live ({} rules, {} scenarios passed)", next.version(), origin,
                 next.rules().size(), check.scenarios());

@@ -10,8 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DecisionLog {
 
     private static final String INSERT = "insert into decision_log (message_id, contract_id, item_id, item_kind, status, "
-            + "reason, detail, amount, currency, rule_set_version, rules, decided_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "reason, detail, amount, currency, rule_set_version, rules, decided_at, contract_version, source_events) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Between rule names in the {@code rules} column: rule names may hold commas, never a line break. */
+    public static final String RULE_SEPARATOR = "\n";
 
     private final JdbcTemplate batchJdbc;
 
@@ -28,8 +31,9 @@ public final class DecisionLog {
                 d.amount() == null ? null : d.amount().amount(),
                 d.amount() == null ? null : d.amount().currency().getCurrencyCode(),
                 d.receipt() == null ? null : d.receipt().ruleSetVersion(),
-                d.receipt() == null ? null : truncate(String.join(",", d.receipt().rules()), 4000),
-                Timestamp.from(at)});
+                d.receipt() == null ? null : truncate(String.join(RULE_SEPARATOR, d.receipt().rules()), 4000),
+                Timestamp.from(at), d.receipt() == null ? null : d.receipt().contractVersion(),
+                d.receipt() == null ? null : truncate(String.join(",", d.receipt().sourceEventIds()), 4000)});
         }
     }
 

@@ -56,11 +56,29 @@ public final class PackageRegistry {
                 pkg.trigger().kind().name(), pkg.trigger().key(), pkg.currency().getCurrencyCode(),
                 pkg.totals().net().amount(), pkg.totals().tax().amount(),
                 pkg.totals().retentionWithheld().amount(), pkg.totals().amountDue().amount(), pkg.ruleSetVersion(),
-                candidate.messageId(), now});
+                candidate.messageId(), now, linesOf(pkg)});
         }
         Batches.run(batchJdbc, "insert into billing_package (package_id, contract_id, erp_target, trigger_kind, "
-                + "trigger_key, currency, net, tax, retention, amount_due, rule_set_version, message_id, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "trigger_key, currency, net, tax, retention, amount_due, rule_set_version, message_id, created_at, "
+                + "lines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         return issued;
+    }
+
+    /** A package line as its receipt keeps it: amounts as decimal strings, the rules in firing order. */
+    record StoredLine(int line, String itemId, String kind, String description, String quantity, String net,
+                      String taxRate, String tax, String retention, String taxCitation, List<String> rules,
+                      int contractVersion, List<String> sourceEvents) {
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    private static String linesOf(BillingPackage pkg) {
+        List<StoredLine> lines = pkg.lines().stream().map(l -> new StoredLine(l.lineNo(), l.itemId(), l.kind().name(),
+                l.description(), l.quantity() == null ? null : l.quantity().toPlainString(),
+                l.net().amount().toPlainString(), l.taxRate().toPlainString(), l.tax().amount().toPlainString(),
+                l.retention().amount().toPlainString(), l.taxCitation(), l.receipt().rules(),
+                l.receipt().contractVersion(), l.receipt().sourceEventIds())).toList();
+        return JSON.writeValueAsString(lines);
     }
 }

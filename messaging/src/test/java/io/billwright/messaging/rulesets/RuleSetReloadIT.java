@@ -206,6 +206,49 @@ class RuleSetReloadIT {
     }
 
     @Test
+    void receiptsExplainAHeldItemThenItsDecisionAndEveryLineOfItsPackage() throws Exception {
+        String contract = "C-RC-" + topology.namespace();
+        Msg entry = TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED");
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        try (TestBroker broker = new TestBroker();
+             ServiceHarness service = ServiceHarness.start(topology, database, adminSettings())) {
+            broker.publish(topology, entry); // before its contract: held
+            Sql.awaitCount(database, "select count(*) from event_log", n -> n == 1, Duration.ofSeconds(30));
+            broker.publish(topology, TestMessages.contract(contract, "NETSUITE"));
+            Sql.awaitCount(database, "select count(*) from event_log", n -> n == 2, Duration.ofSeconds(30));
+            broker.publish(topology, TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 1, 31)));
+            List<TestBroker.Received> packages = broker.await(topology.erpQueue(ErpTarget.NETSUITE), 1,
+                    Duration.ofSeconds(30));
+            assertThat(packages).hasSize(1);
+            String version = serving(service);
+
+            JsonNode item = JSON.readTree(get(service, "/admin/receipts/items?contract=" + contract + "&item=TE-1", USER,
+                    PASSWORD).body());
+            JsonNode decisions = item.path("decisions");
+            assertThat(decisions.findValuesAsString("status")).startsWith("HELD").endsWith("ELIGIBLE");
+            assertThat(decisions.get(0).path("reason").asString()).isEqualTo("AWAITING_CONTRACT");
+            JsonNode eligible = decisions.get(decisions.size() - 1);
+            assertThat(eligible.path("ruleSetVersion").asString()).isEqualTo(version);
+            assertThat(eligible.path("contractVersion").asInt()).isEqualTo(1);
+            assertThat(eligible.path("sourceEvents").toString()).contains(entry.id());
+            assertThat(eligible.path("amount").asString()).isNotEmpty();
+            assertThat(eligible.path("rules").get(0).path("name").asString()).isNotEmpty();
+            assertThat(eligible.path("rules").get(0).path("description").asString()).isNotEmpty();
+
+            String packageId = packages.get(0).messageId();
+            JsonNode pkg = JSON.readTree(get(service, "/admin/receipts/packages/" + packageId, USER, PASSWORD).body());
+            assertThat(pkg.path("packageId").asString()).isEqualTo(packageId);
+            assertThat(pkg.path("ruleSetVersion").asString()).isEqualTo(version);
+            JsonNode line = pkg.path("lines").get(0);
+            assertThat(line.path("itemId").asString()).isEqualTo("TE-1");
+            assertThat(line.path("contractVersion").asInt()).isEqualTo(1);
+            assertThat(line.path("rules").findValuesAsString("description")).isNotEmpty().allMatch(d -> !d.isBlank());
+            assertThat(get(service, "/admin/receipts/packages/PKG-none", USER, PASSWORD).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theAdminEndpointsNeedTheCredentialsFromTheEnvironmentAndNoneAreBuiltIn() throws Exception {
         try (ServiceHarness withAdmin = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("a")),
                 adminSettings())) {

@@ -50,6 +50,34 @@ public final class RuleTexts {
         return texts;
     }
 
+    /**
+     * Every rule's description as a reader should see it: its {@code @description}, or for a decision-table
+     * rule without one, the table's {@code Notes}.
+     */
+    public static Map<String, String> descriptions(List<RuleSource> sources, List<io.billwright.engine.ruleset.RuleInfo> rules) {
+        Map<String, RuleText> texts = of(sources);
+        Map<String, String> notes = new java.util.HashMap<>();
+        for (RuleSource source : sources) {
+            if (source.isDecisionTable() && source.path().endsWith(".csv")) {
+                new String(source.content(), StandardCharsets.UTF_8).lines()
+                        .filter(line -> line.regionMatches(true, 0, "Notes,", 0, 6)).findFirst()
+                        .ifPresent(line -> notes.put(source.path(), unquote(line.substring(6).trim())));
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var rule : rules) {
+            RuleText text = texts.get(rule.name());
+            String fallback = text == null ? null : notes.get(text.file());
+            out.put(rule.name(), !rule.description().isBlank() || fallback == null ? rule.description() : fallback);
+        }
+        return out;
+    }
+
+    private static String unquote(String cell) {
+        return cell.length() > 1 && cell.startsWith("\"") && cell.endsWith("\"")
+                ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+    }
+
     private static String firstCell(String line) {
         if (line.startsWith("\"")) {
             int end = line.indexOf('"', 1);
