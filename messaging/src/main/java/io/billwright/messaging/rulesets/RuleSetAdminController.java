@@ -26,7 +26,7 @@ class RuleSetAdminController {
     }
 
     /** What {@code GET /admin/rules} answers. */
-    record Listing(Version serving, List<Version> kept) {
+    record Listing(Version serving, List<Version> kept, ReloadOutcome lastReload, long reloads) {
     }
 
     private final RuleSetLibrary library;
@@ -38,7 +38,8 @@ class RuleSetAdminController {
     @GetMapping
     Listing list() {
         return new Listing(Version.of(library.live(), true),
-                library.versions().stream().map(v -> Version.of(v, false)).toList());
+                library.versions().stream().map(v -> Version.of(v, false)).toList(), library.lastReload(),
+                library.attempts());
     }
 
     /** 200 when the folder went live (or already serves), 422 with every finding when it was refused. */

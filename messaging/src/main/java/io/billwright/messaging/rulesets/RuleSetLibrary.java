@@ -45,6 +45,8 @@ public final class RuleSetLibrary {
     private final Clock clock;
     private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
     private final Deque<LiveRuleSet> history = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
+    private volatile ReloadOutcome last;
 
     /** Loads the configured rule set; a service whose rule set fails a check does not start. */
     public RuleSetLibrary(Settings settings, Clock clock) {
@@ -86,6 +88,22 @@ public final class RuleSetLibrary {
 
     /** Reads the rule files again and swaps them in if they pass every check. */
     public synchronized ReloadOutcome reload() {
+        attempts.incrementAndGet();
+        last = check();
+        return last;
+    }
+
+    /** Reloads attempted since start, the first load included. */
+    public long attempts() {
+        return attempts.get();
+    }
+
+    /** What the last reload did. */
+    public ReloadOutcome lastReload() {
+        return last;
+    }
+
+    private ReloadOutcome check() {
         long started = System.nanoTime();
         String origin = settings.directory() == null ? CLASSPATH : settings.directory().toString();
         List<RuleSource> sources;

@@ -50,6 +50,24 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Skip the no-op relay measurement")
     boolean noBaseline;
 
+    @Option(names = "--reload-file", paramLabel = "FILE", description = "A DRL file in the service's rule folder:"
+            + " while the load runs, change a comment in it and reload the rule set every --reload-every")
+    java.nio.file.Path reloadFile;
+
+    @Option(names = "--reload-every", defaultValue = "2", description = "Seconds between reloads (default 2)")
+    int reloadEverySeconds;
+
+    @Option(names = "--admin-url", defaultValue = "http://localhost:8080", description = "The service's HTTP address")
+    String adminUrl;
+
+    @Option(names = "--admin-user", defaultValue = "${env:BILLWRIGHT_ADMIN_USERNAME}", description = "Admin user"
+            + " (default: $BILLWRIGHT_ADMIN_USERNAME)")
+    String adminUser;
+
+    @Option(names = "--admin-password", defaultValue = "${env:BILLWRIGHT_ADMIN_PASSWORD}", description = "Admin"
+            + " password (default: $BILLWRIGHT_ADMIN_PASSWORD)")
+    String adminPassword;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
@@ -77,6 +95,9 @@ final class LoadCommand implements Callable<Integer> {
             });
             Channel channel = connection.createChannel();
             channel.confirmSelect();
+            AtomicLong sent = new AtomicLong();
+            ReloadProbe probe = reloadFile == null ? null : new ReloadProbe(new ReloadProbe.Settings(adminUrl, adminUser,
+                    adminPassword, reloadFile, java.time.Duration.ofSeconds(reloadEverySeconds)), connection, broker.topology().inboundQueues(), sent::get);
             long start = System.nanoTime();
             for (int i = 0; i < plan.size(); i++) {
                 Event event = plan.get(i);
@@ -94,6 +115,7 @@ final class LoadCommand implements Callable<Integer> {
                         .contentType("application/cloudevents+json").build();
                 channel.basicPublish(broker.topology().inboundExchange(), event.routingKey(), true, properties,
                         event.body().getBytes(StandardCharsets.UTF_8));
+                sent.incrementAndGet();
                 if (i % 200 == 199) {
                     channel.waitForConfirmsOrDie(30_000);
                 }
@@ -118,6 +140,10 @@ final class LoadCommand implements Callable<Integer> {
             }
             long finished = Math.max(lastArrival.get(), emptySince == 0 ? System.nanoTime() : emptySince);
             report(plan.size(), start, published, finished, expectedPackages, packageLatency);
+            if (probe != null) {
+                probe.report(start, emptySince == 0 ? finished : emptySince);
+                probe.close();
+            }
         }
         if (!noBaseline) {
             double ceiling = new NoOpRelay(broker).measure(Math.min(plan.size(), 20_000));

@@ -249,6 +249,35 @@ class RuleSetReloadIT {
     }
 
     @Test
+    void watchingTheFolderLoadsAChangeOnlyOnceItHasBeenQuietSoAHalfSavedFileIsNeverRead() throws Exception {
+        Map<String, Object> settings = adminSettings();
+        settings.put("billwright.rules.watch", "true");
+        settings.put("billwright.rules.quiet-period", "1500ms");
+        try (ServiceHarness service = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("w")),
+                settings)) {
+            String first = serving(service);
+            Path tm = rules.resolve("tm/time-and-materials.drl");
+            String whole = Files.readString(tm).replace("Approved, billable hours are charged",
+                    "Approved and billable hours are charged");
+            // an editor writing the file in two parts, 300 ms apart: the first part alone does not compile
+            Files.writeString(tm, whole.substring(0, whole.length() / 2));
+            sleep(300);
+            Files.writeString(tm, whole);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            JsonNode listing = JSON.readTree(get(service, "/admin/rules", USER, PASSWORD).body());
+            while (listing.path("serving").path("version").asString().equals(first) && System.nanoTime() < deadline) {
+                sleep(200);
+                listing = JSON.readTree(get(service, "/admin/rules", USER, PASSWORD).body());
+            }
+            assertThat(listing.path("serving").path("version").asString()).isNotEqualTo(first);
+            assertThat(listing.path("lastReload").path("status").asString()).isEqualTo("LIVE");
+            assertThat(listing.path("reloads").asLong()).as("the first load and one reload, none of the half file")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void theAdminEndpointsNeedTheCredentialsFromTheEnvironmentAndNoneAreBuiltIn() throws Exception {
         try (ServiceHarness withAdmin = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("a")),
                 adminSettings())) {
