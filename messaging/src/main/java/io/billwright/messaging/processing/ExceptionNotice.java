@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param amount    decimal string, or null when the decision carries no amount
  * @param messageId the inbound message that led to the decision
+ * @param ruleDescriptions what each of {@code rules} does, in the same order
  */
 public record ExceptionNotice(String contractId, String itemId, String kind, String status, String reason,
                              String detail, String amount, String currency, String ruleSetVersion,
                              List<String> rules, Integer contractVersion, List<String> sourceEventIds,
-                             String messageId) {
+                             String messageId, List<String> ruleDescriptions) {
 }

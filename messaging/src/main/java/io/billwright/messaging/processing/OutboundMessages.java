@@ -32,10 +32,15 @@ public final class OutboundMessages {
     private final Clock clock;
     private final JsonMapper json = WireJson.mapper();
 
-    public OutboundMessages(Topology topology, ErpPayloads payloads, Clock clock) {
+    private final java.util.function.BiFunction<String, String, String> describe;
+
+    /** @param describe a rule's description, given the rule-set version and the rule's name (null: unknown) */
+    public OutboundMessages(Topology topology, ErpPayloads payloads, Clock clock,
+                            java.util.function.BiFunction<String, String, String> describe) {
         this.topology = topology;
         this.payloads = payloads;
         this.clock = clock;
+        this.describe = describe;
     }
 
     public OutboxMessage forPackage(BillingPackage pkg, Contract contract, String correlationId) {
@@ -66,7 +71,11 @@ public final class OutboundMessages {
                 decision.amount() == null ? null : decision.amount().currency().getCurrencyCode(),
                 receipt == null ? null : receipt.ruleSetVersion(), receipt == null ? List.of() : receipt.rules(),
                 receipt == null ? null : receipt.contractVersion(),
-                receipt == null ? List.of() : receipt.sourceEventIds(), cause.messageId());
+                receipt == null ? List.of() : receipt.sourceEventIds(), cause.messageId(),
+                receipt == null ? List.of() : receipt.rules().stream().map(rule -> {
+                    String text = describe.apply(receipt.ruleSetVersion(), rule);
+                    return text == null ? "" : text;
+                }).toList());
         ObjectNode envelope = envelope(id, type, cause.correlationId());
         envelope.put("subject", cause.contractId().value());
         if (receipt != null) {

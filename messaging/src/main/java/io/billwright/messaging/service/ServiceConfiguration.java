@@ -111,8 +111,8 @@ class ServiceConfiguration {
     }
 
     @Bean
-    OutboundMessages outboundMessages(Topology topology, ErpPayloads payloads, Clock clock) {
-        return new OutboundMessages(topology, payloads, clock);
+    OutboundMessages outboundMessages(Topology topology, ErpPayloads payloads, Clock clock, RuleSetLibrary rules) {
+        return new OutboundMessages(topology, payloads, clock, rules::describe);
     }
 
     @Bean

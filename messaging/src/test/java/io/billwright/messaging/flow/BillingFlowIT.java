@@ -72,6 +72,9 @@ class BillingFlowIT {
                 assertThat(data.get("status").asString()).isEqualTo("HELD");
                 assertThat(data.get("reason").asString()).isEqualTo("AWAITING_CONTRACT");
                 assertThat(notice.correlationId()).isEqualTo("corr-" + early.id());
+                // the receipt for people: each rule with what it does
+                assertThat(data.get("rules").size()).isPositive().isEqualTo(data.get("ruleDescriptions").size());
+                assertThat(data.get("ruleDescriptions").get(0).asString()).isNotBlank();
             });
 
             broker.publish(topology, contractMsg);
