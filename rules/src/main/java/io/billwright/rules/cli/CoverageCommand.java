@@ -1,7 +1,6 @@
 package io.billwright.rules.cli;
 
 import io.billwright.engine.ruleset.RuleInfo;
-import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.rules.check.RuleSetCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Which rules the scenarios fire, and how often; the rules no scenario fires first. */
@@ -24,12 +23,8 @@ import picocli.CommandLine.Spec;
                 + " cannot be read."})
 final class CoverageCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "the rule folder")
-    Path dir;
-
-    @Option(names = "--scenarios", paramLabel = "PATH", split = ",",
-            description = "scenario files or folders (default: DIR/scenarios when it exists)")
-    List<Path> scenarios;
+    @Mixin
+    RuleFolderOptions folder;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "also write package,rule,fired,description to FILE")
     Path csv;
@@ -40,11 +35,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        RuleSetCheck check;
-        try {
-            check = RuleSetCheck.of(dir, ScenarioFiles.orDefault(scenarios, dir));
-        } catch (RuleSetException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        RuleSetCheck check = folder.check(spec.commandLine().getErr());
+        if (check == null) {
             return 2;
         }
         if (!check.scenariosRun()) {

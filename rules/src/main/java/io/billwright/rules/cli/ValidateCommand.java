@@ -1,16 +1,12 @@
 package io.billwright.rules.cli;
 
-import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.rules.check.RuleSetCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Checks a rule folder the way the service does before it lets a rule set decide anything. */
@@ -20,12 +16,8 @@ import picocli.CommandLine.Spec;
             "Exit status 1 when anything is an error, 2 when the folder cannot be read."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "the rule folder (DRL files and decision tables)")
-    Path dir;
-
-    @Option(names = "--scenarios", paramLabel = "PATH", split = ",",
-            description = "scenario files or folders (default: DIR/scenarios when it exists)")
-    List<Path> scenarios;
+    @Mixin
+    RuleFolderOptions folder;
 
     @Spec
     CommandSpec spec;
@@ -33,11 +25,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        RuleSetCheck check;
-        try {
-            check = RuleSetCheck.of(dir, ScenarioFiles.orDefault(scenarios, dir));
-        } catch (RuleSetException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        RuleSetCheck check = folder.check(spec.commandLine().getErr());
+        if (check == null) {
             return 2;
         }
         check.findings().forEach(out::println);
