@@ -1,5 +1,6 @@
 package io.billwright.simulations.cli;
 
+import io.billwright.rules.cli.RulesCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,8 @@ public final class SimulationsCli {
         System.exit(commandLine().execute(args));
     }
 
+    /** The finance verbs, and the analysts' {@code rules} verbs (validate, coverage, diff, decide) in the same jar. */
     static CommandLine commandLine() {
-        return new CommandLine(new SimulationsCli());
+        return new CommandLine(new SimulationsCli()).addSubcommand("rules", new CommandLine(new RulesCli()));
     }
 }

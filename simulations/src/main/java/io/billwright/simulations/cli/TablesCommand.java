@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tax-rates}: the rule set's standard tax rates as a table to edit for {@code run --tax-rates}. */
 @Command(name = "tax-rates", mixinStandardHelpOptions = true,
-        description = {"Print the standard tax rates of a rule set as CSV (Jurisdiction, Rate %, Rule):",
+        description = {"Print the standard tax rates of a rule set as CSV (Jurisdiction, Rate %%, Rule):",
             "save it, change rates in Excel or any editor, and pass it to run --tax-rates."})
 final class TablesCommand implements Callable<Integer> {
 
