@@ -131,8 +131,9 @@ public final class RuleSetLibrary {
         LiveRuleSet next = new LiveRuleSet(check.compiled(), BillingEngine.using(check.compiled()), origin, files,
                 RuleTexts.descriptions(sources, check.compiled().rules()), clock.instant());
         goLive(next);
-        log.info("rule set {} from {} is live ({} rules, {} scenarios passed)", next.version(), origin,
-                next.rules().size(), check.scenarios());
+        log.info("rule set {} from {} is live ({} rules, {} scenarios passed; compile and lint {} ms, scenarios {} ms)",
+                next.version(), origin, next.rules().size(), check.scenarios(), check.compileMillis(),
+                check.scenarioMillis());
         return ReloadOutcome.of("LIVE", next, check.findings(), millisSince(started));
     }
 

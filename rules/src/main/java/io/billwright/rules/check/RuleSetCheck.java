@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * @param scenarios scenario files run
  * @param failed    of those, how many failed or could not be read
  * @param scenariosRun false when the rule set did not compile or the lint found an error
+ * @param compileMillis  how long compiling and the lint took
+ * @param scenarioMillis how long the scenarios took
  */
 public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding> findings, int scenarios, int failed,
-                           boolean scenariosRun) {
+                           boolean scenariosRun, long compileMillis, long scenarioMillis) {
 
     private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
 
@@ -69,6 +71,7 @@ public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding
      * @param scenarioFiles scenario files to run when the rule set is safe
      */
     public static RuleSetCheck of(List<RuleSource> sources, String label, Path root, List<Path> scenarioFiles) {
+        long started = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
         RuleSet compiled = null;
         try {
@@ -85,6 +88,7 @@ public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding
                 .toList());
         FiringCounter counter = compiled == null ? null : new FiringCounter(compiled);
         boolean runnable = counter != null && located.stream().noneMatch(Finding::isError);
+        long compiledAt = System.nanoTime();
         int failed = 0;
         if (runnable) {
             ScenarioReader reader = new ScenarioReader();
@@ -96,7 +100,7 @@ public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding
             }
         }
         return new RuleSetCheck(compiled, counter, List.copyOf(located), runnable ? scenarioFiles.size() : 0, failed,
-                runnable);
+                runnable, (compiledAt - started) / 1_000_000, (System.nanoTime() - compiledAt) / 1_000_000);
     }
 
     private static List<Finding> run(Path file, ScenarioReader reader, ScenarioRunner runner) {
