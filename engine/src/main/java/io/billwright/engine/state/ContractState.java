@@ -162,7 +162,8 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
 
     public ContractState withVersion(Contract contract) {
         return new ContractState(contractId, versions.plus(contract.version(), contract), items, processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                changedItems);
     }
 
     public ContractState withoutVersion(int version) {

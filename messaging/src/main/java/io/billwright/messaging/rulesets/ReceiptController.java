@@ -108,10 +108,14 @@ class ReceiptController {
         Integer contractVersion = storedVersion == null ? null : ((Number) storedVersion).intValue();
         return new ItemDecision(rs.getTimestamp("decided_at").toInstant().toString(), rs.getString("message_id"),
                 rs.getString("status"), rs.getString("reason"), rs.getString("detail"),
-                rs.getBigDecimal("amount") == null ? null : rs.getBigDecimal("amount").stripTrailingZeros().toPlainString(),
+                plain(rs.getBigDecimal("amount")),
                 rs.getString("currency"), version, contractVersion,
                 sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split(",")),
                 names(rules).stream().map(name -> new FiredRule(name, library.describe(version, name))).toList());
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
     /** Rule names as stored: one per line (before V3, comma-separated). */

@@ -59,9 +59,10 @@ public final class RuleSetWatcher implements SmartLifecycle {
                 WatchKey key = watcher.poll(wait, TimeUnit.MILLISECONDS);
                 if (key != null) {
                     for (WatchEvent<?> event : key.pollEvents()) {
-                        if (event.context() instanceof Path changed && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
-                                && Files.isDirectory(((Path) key.watchable()).resolve(changed))) {
-                            registerAll(((Path) key.watchable()).resolve(changed));
+                        Path parent = (Path) key.watchable();
+                        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path changed
+                                && Files.isDirectory(parent.resolve(changed))) {
+                            registerAll(parent.resolve(changed)); // a new folder: watch it too
                         }
                     }
                     key.reset();

@@ -118,8 +118,9 @@ public final class ContractStateRepository {
     /**
      * Writes the states of a batch at their next revisions; the caller holds their locks. Only the items
      * that changed are written (the state keeps the keys of the items the engine changed since it was
-     * read, so nothing walks the contract's other items), and each kind of write is one round trip for the whole batch: a period close rewrites every
-     * item it bills, and a batch holds messages about many contracts.
+     * read, so nothing walks the contract's other items), and each kind of write is one round trip for the
+     * whole batch: a period close rewrites every item it bills, and a batch holds messages about many
+     * contracts.
      *
      * @param before  the snapshots read under the locks, by contract id
      * @param changed the new states, by contract id

@@ -54,7 +54,8 @@ public final class RuleTexts {
      * Every rule's description as a reader should see it: its {@code @description}, or for a decision-table
      * rule without one, the table's {@code Notes}.
      */
-    public static Map<String, String> descriptions(List<RuleSource> sources, List<io.billwright.engine.ruleset.RuleInfo> rules) {
+    public static Map<String, String> descriptions(List<RuleSource> sources,
+                                                   List<io.billwright.engine.ruleset.RuleInfo> rules) {
         Map<String, RuleText> texts = of(sources);
         Map<String, String> notes = new java.util.HashMap<>();
         for (RuleSource source : sources) {
