@@ -17,6 +17,8 @@ public final class DefaultRuleSet {
     /** Where the default rule set lives on the class path. */
     public static final String CLASSPATH_ROOT = "billwright/rules";
     public static final String LABEL = "default";
+    /** Where the default rule set's scenarios live on the class path. */
+    public static final String SCENARIOS_ROOT = "billwright/scenarios";
 
     private DefaultRuleSet() {
     }

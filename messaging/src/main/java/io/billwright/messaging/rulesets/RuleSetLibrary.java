@@ -114,9 +114,14 @@ public final class RuleSetLibrary {
             return rejected(e.problems().stream().map(p -> Finding.error(p.file(), p.line(), p.message())).toList(),
                     started);
         }
-        RuleSetCheck check = RuleSetCheck.of(sources, settings.directory() == null ? DefaultRuleSet.LABEL
-                : String.valueOf(settings.directory().toAbsolutePath().normalize().getFileName()), settings.directory(),
-                scenarioFiles());
+        RuleSetCheck check;
+        if (settings.directory() == null && settings.scenarios() == null) {
+            check = PackagedScenarios.check(sources); // the default's own scenarios, from the jar
+        } else {
+            check = RuleSetCheck.of(sources, settings.directory() == null ? DefaultRuleSet.LABEL
+                    : String.valueOf(settings.directory().toAbsolutePath().normalize().getFileName()),
+                    settings.directory(), scenarioFiles());
+        }
         if (!check.passed()) {
             List<Finding> errors = check.findings().stream().filter(Finding::isError).toList();
             log.warn("rule set from {} refused, {} errors; the serving version stays: {}{}", origin, errors.size(),

@@ -1,0 +1,64 @@
+package io.billwright.messaging.rulesets;
+
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.check.RuleSetCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Checks the packaged default rule set against the scenarios packaged beside it (in a jar or a folder). */
+final class PackagedScenarios {
+
+    private PackagedScenarios() {
+    }
+
+    static RuleSetCheck check(List<RuleSource> sources) {
+        URL url = DefaultRuleSet.class.getClassLoader().getResource(DefaultRuleSet.SCENARIOS_ROOT);
+        if (url == null) {
+            return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, List.of());
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, yamlUnder(Path.of(uri)));
+            }
+            FileSystem jar;
+            boolean opened = false;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                jar = FileSystems.getFileSystem(uri);
+            }
+            try {
+                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null,
+                        yamlUnder(jar.getPath(DefaultRuleSet.SCENARIOS_ROOT)));
+            } finally {
+                if (opened) {
+                    jar.close();
+                }
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bad class path URL " + url, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the packaged scenarios at " + url, e);
+        }
+    }
+
+    private static List<Path> yamlUnder(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+}
