@@ -3,6 +3,7 @@ package io.billwright.messaging.rulesets;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.check.RuleSetCheck;
+import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,11 +12,9 @@ import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Checks the packaged default rule set against the scenarios packaged beside it (in a jar or a folder). */
 final class PackagedScenarios {
@@ -31,7 +30,7 @@ final class PackagedScenarios {
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, yamlUnder(Path.of(uri)));
+                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, ScenarioFiles.under(List.of(Path.of(uri))));
             }
             FileSystem jar;
             boolean opened = false;
@@ -43,7 +42,7 @@ final class PackagedScenarios {
             }
             try {
                 return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null,
-                        yamlUnder(jar.getPath(DefaultRuleSet.SCENARIOS_ROOT)));
+                        ScenarioFiles.under(List.of(jar.getPath(DefaultRuleSet.SCENARIOS_ROOT))));
             } finally {
                 if (opened) {
                     jar.close();
@@ -53,12 +52,6 @@ final class PackagedScenarios {
             throw new IllegalStateException("bad class path URL " + url, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the packaged scenarios at " + url, e);
-        }
-    }
-
-    private static List<Path> yamlUnder(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.messaging.rulesets;
 
+import io.billwright.events.WireJson;
 import io.billwright.messaging.store.DecisionLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ class ReceiptController {
                         List<String> sourceEvents, List<FiredRule> rules) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = WireJson.mapper();
 
     private final JdbcTemplate jdbc;
     private final RuleSetLibrary library;

@@ -8,18 +8,16 @@ import io.billwright.engine.ruleset.lint.Finding;
 import io.billwright.engine.ruleset.lint.RuleTexts;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.check.RuleSetCheck;
+import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +43,8 @@ public final class RuleSetLibrary {
     private final Clock clock;
     private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
     private final Deque<LiveRuleSet> history = new ArrayDeque<>();
+    /** {@link #history} as last published: read without the lock, which a reload holds for seconds. */
+    private volatile List<LiveRuleSet> kept = List.of();
     private final java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
     private volatile ReloadOutcome last;
 
@@ -54,8 +54,9 @@ public final class RuleSetLibrary {
         this.clock = clock;
         ReloadOutcome first = reload();
         if (live.get() == null) {
-            throw new RuleSetException(first.findings().stream()
-                    .map(f -> new io.billwright.engine.ruleset.RuleSetProblem(null, 0, f)).toList());
+            throw new IllegalStateException("the rule set from " + (settings.directory() == null ? CLASSPATH
+                    : settings.directory()) + " failed its checks, so the service does not start:\n"
+                    + String.join("\n", first.findings()));
         }
     }
 
@@ -69,18 +70,19 @@ public final class RuleSetLibrary {
     }
 
     /** Every version kept, the serving one first. */
-    public synchronized List<LiveRuleSet> versions() {
-        return List.copyOf(history);
+    public List<LiveRuleSet> versions() {
+        return kept;
     }
 
     /**
      * The description of a rule in a version this service has had in force, or null when that version is no
-     * longer kept (or was never loaded here).
+     * longer kept (or was never loaded here). Called for every held or rejected decision, so it never
+     * waits for a reload in progress.
      */
-    public synchronized String describe(String version, String ruleName) {
-        for (LiveRuleSet kept : history) {
-            if (kept.version().equals(version)) {
-                return kept.descriptions().get(ruleName);
+    public String describe(String version, String ruleName) {
+        for (LiveRuleSet candidate : kept) {
+            if (candidate.version().equals(version)) {
+                return candidate.descriptions().get(ruleName);
             }
         }
         return null;
@@ -152,6 +154,7 @@ public final class RuleSetLibrary {
         LiveRuleSet previous = history.removeFirst().wentLiveAt(clock.instant());
         goLive(previous);
         history.addLast(withdrawn); // kept, oldest, so a rollback can itself be undone by a reload
+        kept = List.copyOf(history);
         log.info("rolled back from rule set {} to {}", withdrawn.version(), previous.version());
         return Optional.of(ReloadOutcome.of("LIVE", previous, List.of(), millisSince(started)));
     }
@@ -163,6 +166,7 @@ public final class RuleSetLibrary {
         while (history.size() > settings.keep()) {
             history.removeLast();
         }
+        kept = List.copyOf(history);
     }
 
     private ReloadOutcome rejected(List<Finding> findings, long started) {
@@ -175,15 +179,11 @@ public final class RuleSetLibrary {
     }
 
     private List<Path> scenarioFiles() {
-        Path root = settings.scenarios() != null ? settings.scenarios()
-                : settings.directory() == null ? null : settings.directory().resolve("scenarios");
-        if (root == null || !Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return new ArrayList<>(walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+        try {
+            return settings.scenarios() != null ? ScenarioFiles.under(List.of(settings.scenarios()))
+                    : ScenarioFiles.orDefault(List.of(), settings.directory());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scenarios under " + root, e);
+            throw new UncheckedIOException("cannot read the scenarios: " + e.getMessage(), e);
         }
     }
 

@@ -160,15 +160,13 @@ public final class ContractStateRepository {
     private void collectItemChanges(String contractId, Map<String, ItemRecord> old, ContractState state,
                                     List<Object[]> inserts, List<Object[]> updates, List<Object[]> deletes) {
         for (String key : state.changedItems()) {
+            ItemRecord stored = old.get(key);
             ItemRecord record = state.items().get(key);
-            boolean stored = old.containsKey(key);
-            if (record == null) {
-                if (stored) {
-                    deletes.add(new Object[] {contractId, key});
-                }
-            } else if (!stored) {
+            if (record == null && stored != null) {
+                deletes.add(new Object[] {contractId, key});
+            } else if (record != null && stored == null) {
                 inserts.add(new Object[] {contractId, key, codec.encodeItem(record)});
-            } else if (old.get(key) != record) {
+            } else if (record != stored) {
                 updates.add(new Object[] {codec.encodeItem(record), contractId, key});
             }
         }

@@ -1,6 +1,7 @@
 package io.billwright.messaging.store;
 
 import io.billwright.engine.billing.BillingPackage;
+import io.billwright.events.WireJson;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,15 +71,12 @@ public final class PackageRegistry {
                       int contractVersion, List<String> sourceEvents) {
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
-
     private static String linesOf(BillingPackage pkg) {
         List<StoredLine> lines = pkg.lines().stream().map(l -> new StoredLine(l.lineNo(), l.itemId(), l.kind().name(),
                 l.description(), l.quantity() == null ? null : l.quantity().toPlainString(),
                 l.net().amount().toPlainString(), l.taxRate().toPlainString(), l.tax().amount().toPlainString(),
                 l.retention().amount().toPlainString(), l.taxCitation(), l.receipt().rules(),
                 l.receipt().contractVersion(), l.receipt().sourceEventIds())).toList();
-        return JSON.writeValueAsString(lines);
+        return WireJson.mapper().writeValueAsString(lines);
     }
 }

@@ -74,15 +74,8 @@ class RestartIT {
             assertThat(appliedAtStop).as("stopped mid-stream").isLessThan(setup.size() + closes.size());
 
             try (ServiceHarness restarted = ServiceHarness.start(topology, database, Map.of("billwright.consumers", 4))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (received.size() < CONTRACTS && System.nanoTime() < deadline) {
-                    for (ErpTarget target : targets) {
-                        received.addAll(broker.drain(topology.erpQueue(target), Duration.ofMillis(100)));
-                    }
-                }
-                for (ErpTarget target : targets) {
-                    received.addAll(broker.drain(topology.erpQueue(target), Duration.ofSeconds(1)));
-                }
+                received.addAll(broker.drainErpQueues(topology, CONTRACTS - received.size(), Duration.ofSeconds(90),
+                        Duration.ofSeconds(1)));
             }
             Map<String, Long> timesReceived = received.stream()
                     .collect(Collectors.groupingBy(TestBroker.Received::messageId, Collectors.counting()));

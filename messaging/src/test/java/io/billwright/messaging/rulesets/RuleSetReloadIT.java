@@ -125,16 +125,8 @@ class RuleSetReloadIT {
             String after = outcome.path("serving").asString();
             assertThat(after).isNotEqualTo(before);
 
-            List<TestBroker.Received> received = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (received.size() < expected.size() && System.nanoTime() < deadline) {
-                for (ErpTarget target : targets) {
-                    received.addAll(broker.drain(topology.erpQueue(target), Duration.ofMillis(100)));
-                }
-            }
-            for (ErpTarget target : targets) {
-                received.addAll(broker.drain(topology.erpQueue(target), Duration.ofMillis(500)));
-            }
+            List<TestBroker.Received> received = broker.drainErpQueues(topology, expected.size(),
+                    Duration.ofSeconds(60), Duration.ofMillis(500));
             Map<String, Long> times = received.stream()
                     .collect(Collectors.groupingBy(TestBroker.Received::messageId, Collectors.counting()));
             assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(expected);

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
+import io.billwright.engine.contract.ErpTarget;
 import io.billwright.messaging.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,25 @@ public final class TestBroker implements AutoCloseable {
             } else {
                 received.add(next);
             }
+        }
+        return received;
+    }
+
+    /**
+     * Reads every ERP queue of {@code topology} until {@code expected} messages have come or
+     * {@code timeout} has passed, then once more until each has been quiet for {@code quiet}: so a
+     * message that would arrive twice is seen twice.
+     */
+    public List<Received> drainErpQueues(Topology topology, int expected, Duration timeout, Duration quiet) {
+        List<Received> received = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < expected && System.nanoTime() < deadline) {
+            for (ErpTarget target : ErpTarget.values()) {
+                received.addAll(drain(topology.erpQueue(target), Duration.ofMillis(100)));
+            }
+        }
+        for (ErpTarget target : ErpTarget.values()) {
+            received.addAll(drain(topology.erpQueue(target), quiet));
         }
         return received;
     }

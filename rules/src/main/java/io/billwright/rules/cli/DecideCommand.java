@@ -8,6 +8,7 @@ import io.billwright.rules.scenario.ScenarioFormatException;
 import io.billwright.rules.scenario.ScenarioReader;
 import io.billwright.rules.scenario.ScenarioResult;
 import io.billwright.rules.scenario.ScenarioRunner;
+import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.billwright.rules.cli;
 
 import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.rules.check.RuleSetCheck;
+import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A compiler that refuses a rule set the {@link RuleLint} finds errors in: the gate every rule set passes
- * before it decides anything, in the service, the simulator and the analysts' command alike.
+ * A compiler that refuses a rule set the {@link RuleLint} finds errors in: the gate in front of Drools for
+ * the simulator and the analysts' {@code decide}. (The service checks with the rules module's
+ * {@code RuleSetCheck}: compile, the same lint, then the scenarios.)
  */
 public final class LintedCompiler implements RuleSetCompiler {
 

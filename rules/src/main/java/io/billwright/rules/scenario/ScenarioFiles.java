@@ -1,4 +1,4 @@
-package io.billwright.rules.cli;
+package io.billwright.rules.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The scenario files named on a command line: files as given, folders walked for {@code *.yaml}. */
-final class ScenarioFiles {
+public final class ScenarioFiles {
 
     private ScenarioFiles() {
     }
 
-    static List<Path> under(List<Path> inputs) throws IOException {
+    public static List<Path> under(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
@@ -28,7 +28,7 @@ final class ScenarioFiles {
     }
 
     /** The scenarios given, or {@code DIR/scenarios} when none were and it exists. */
-    static List<Path> orDefault(List<Path> given, Path ruleDir) throws IOException {
+    public static List<Path> orDefault(List<Path> given, Path ruleDir) throws IOException {
         if (given != null && !given.isEmpty()) {
             return under(given);
         }
