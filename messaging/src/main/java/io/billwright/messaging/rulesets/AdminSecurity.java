@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,14 +44,19 @@ class AdminSecurity {
         return http.build();
     }
 
+    /** The admin password is compared with the environment's, not slow-hashed: see {@link EnvironmentSecret}. */
+    @Bean
+    PasswordEncoder adminPasswords() {
+        return new EnvironmentSecret();
+    }
+
     @Bean
     UserDetailsService adminUsers(BillwrightProperties properties) {
         BillwrightProperties.Admin admin = properties.admin();
         if (!admin.enabled()) {
             return new InMemoryUserDetailsManager(); // no user at all, and no generated password either
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(admin.password())).roles("ADMIN").build());
+                .password(adminPasswords().encode(admin.password())).roles("ADMIN").build());
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -46,6 +48,7 @@ final class ReloadProbe implements AutoCloseable {
     private final List<Reload> reloads = new ArrayList<>();
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean running = true;
+    private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread sampler;
     private final Thread reloader;
 
@@ -82,8 +85,7 @@ final class ReloadProbe implements AutoCloseable {
 
     private void reload() {
         try {
-            Thread.sleep(settings.every().toMillis());
-            while (running) {
+            while (!stop.await(settings.every().toMillis(), TimeUnit.MILLISECONDS)) {
                 Files.writeString(settings.ruleFile(), "\n// load reload " + counter.incrementAndGet() + "\n",
                         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 long start = System.nanoTime();
@@ -95,7 +97,6 @@ final class ReloadProbe implements AutoCloseable {
                 synchronized (reloads) {
                     reloads.add(new Reload(start, System.nanoTime(), response.statusCode(), response.body()));
                 }
-                Thread.sleep(settings.every().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,16 +105,23 @@ final class ReloadProbe implements AutoCloseable {
         }
     }
 
-    /** Stops probing, then prints reload times and the throughput during reloads beside the rest. */
+    /**
+     * Stops probing, then prints reload times and the throughput during reloads beside the rest. A reload
+     * still under way is waited for and counted: a slow one is the one that matters.
+     */
     void report(long fromNanos, long untilNanos) {
         running = false;
-        reloader.interrupt();
+        stop.countDown();
         sampler.interrupt();
         join(reloader);
         join(sampler);
         List<Double> inside = new ArrayList<>();
         List<Double> outside = new ArrayList<>();
         List<Sample> window;
+        List<Reload> reloads;
+        synchronized (this.reloads) {
+            reloads = List.copyOf(this.reloads);
+        }
         synchronized (samples) {
             window = samples.stream().filter(s -> s.nanos() >= fromNanos && s.nanos() <= untilNanos).toList();
         }

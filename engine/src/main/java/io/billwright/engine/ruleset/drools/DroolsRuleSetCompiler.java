@@ -25,6 +25,8 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Shared by every build: what one build found missing from the class path is missing for the next. */
+    private static final LookupCache CLASS_PATH = new LookupCache(DroolsRuleSetCompiler.class.getClassLoader());
 
     @Override
     public RuleSet compile(List<RuleSource> sources, String label) {
@@ -46,7 +48,7 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
         for (RuleSource source : ruleFiles) {
             files.write(RESOURCES + source.path(), source.content());
         }
-        KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        KieBuilder builder = kie.newKieBuilder(files, CLASS_PATH).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(DecisionTableLines.locate(new RuleSetProblem(relative(message.getPath()), message.getLine(),
                     message.getText().trim()), ruleFiles));
@@ -57,7 +59,7 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
         }
         KieBase base;
         try {
-            base = kie.newKieContainer(releaseId).getKieBase();
+            base = kie.newKieContainer(releaseId, CLASS_PATH).getKieBase();
         } finally {
             // every build registers a module; drop it or each reload leaks one
             kie.getRepository().removeKieModule(releaseId);
