@@ -16,6 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +41,8 @@ import java.util.regex.Pattern;
 public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding> findings, int scenarios, int failed,
                            boolean scenariosRun, long compileMillis, long scenarioMillis) {
 
+    /** Threads the scenarios run on; more than the cores, so a busy machine still gives them a fair share. */
+    private static final int SCENARIO_THREADS = 4;
     private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
 
     /** Compiled, no lint error, every scenario passed: the service would let it decide. */
@@ -91,16 +98,51 @@ public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding
         long compiledAt = System.nanoTime();
         int failed = 0;
         if (runnable) {
-            ScenarioReader reader = new ScenarioReader();
-            ScenarioRunner runner = new ScenarioRunner(counter);
-            for (Path file : scenarioFiles) {
-                List<Finding> problems = run(file, reader, runner);
+            for (List<Finding> problems : runAll(scenarioFiles, counter)) {
                 failed += problems.isEmpty() ? 0 : 1;
                 located.addAll(problems);
             }
         }
         return new RuleSetCheck(compiled, counter, List.copyOf(located), runnable ? scenarioFiles.size() : 0, failed,
                 runnable, (compiledAt - started) / 1_000_000, (System.nanoTime() - compiledAt) / 1_000_000);
+    }
+
+    /**
+     * Every scenario file's problems, in the order given. The files run on a few threads of their own:
+     * scenarios share nothing, and on a machine busy with billing a check on one thread gets one thread's
+     * share of the CPU.
+     */
+    private static List<List<Finding>> runAll(List<Path> files, RuleSet ruleSet) {
+        ScenarioReader reader = new ScenarioReader();
+        ScenarioRunner runner = new ScenarioRunner(ruleSet);
+        int threads = Math.min(SCENARIO_THREADS, files.size());
+        if (threads <= 1) {
+            return files.stream().map(file -> run(file, reader, runner)).toList();
+        }
+        AtomicInteger named = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "scenario-check-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<Finding>>> running = new ArrayList<>(files.size());
+            for (Path file : files) {
+                running.add(pool.submit(() -> run(file, reader, runner)));
+            }
+            List<List<Finding>> out = new ArrayList<>(files.size());
+            for (Future<List<Finding>> result : running) {
+                out.add(result.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the scenarios", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a scenario could not be run: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<Finding> run(Path file, ScenarioReader reader, ScenarioRunner runner) {
