@@ -42,11 +42,14 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
      * The rule set: a folder (an analysts' release; its scenarios under {@code scenarios/} unless set), or
      * the packaged default when none is set. {@code watch} reloads by itself once the folder has been quiet
      * for {@code quietPeriod}, so a half-saved file is never loaded; {@code keep} versions stay for rollback.
+     * After start-up the rule set is checked {@code warmUps} more times in the background, so the first
+     * reload does not run on cold code.
      */
     public record Rules(java.nio.file.Path directory, java.nio.file.Path scenarios,
                         @DefaultValue("false") boolean watch,
                         @DefaultValue("2s") Duration quietPeriod,
-                        @DefaultValue("5") int keep) {
+                        @DefaultValue("5") int keep,
+                        @DefaultValue("4") int warmUps) {
     }
 
     /** Credentials for {@code /admin/**} (HTTP Basic). */

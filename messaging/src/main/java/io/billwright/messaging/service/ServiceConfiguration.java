@@ -59,7 +59,10 @@ class ServiceConfiguration {
     @Bean
     RuleSetLibrary ruleSetLibrary(BillwrightProperties properties, Clock clock) {
         BillwrightProperties.Rules rules = properties.rules();
-        return new RuleSetLibrary(new RuleSetLibrary.Settings(rules.directory(), rules.scenarios(), rules.keep()), clock);
+        RuleSetLibrary library = new RuleSetLibrary(new RuleSetLibrary.Settings(rules.directory(), rules.scenarios(),
+                rules.keep()), clock);
+        library.warmUp(rules.warmUps());
+        return library;
     }
 
     @Bean

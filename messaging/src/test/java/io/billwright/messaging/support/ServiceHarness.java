@@ -33,6 +33,8 @@ public final class ServiceHarness implements AutoCloseable {
         properties.put("billwright.namespace", topology.namespace());
         properties.put("server.port", 0);
         properties.put("billwright.relay.poll-interval", "100ms");
+        // a test's service lives seconds: warming its reload path up would only take the tests' CPU
+        properties.put("billwright.rules.warm-ups", 0);
         // the service's own warnings and errors stay visible; Spring's start-up chatter does not
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.io.billwright", "INFO");

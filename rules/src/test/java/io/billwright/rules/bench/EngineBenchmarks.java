@@ -12,11 +12,14 @@ import io.billwright.engine.event.TimeEntryRecorded;
 import io.billwright.engine.item.ApprovalStatus;
 import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.state.ContractState;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.fixtures.ContractBuilder;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -111,5 +114,31 @@ public class EngineBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public RuleSet coldRuleSetBuild() {
         return DefaultRuleSet.load();
+    }
+
+    /** The default rule set with one of its files edited anew for every build: what a reload compiles. */
+    @State(Scope.Thread)
+    public static class Edits {
+        List<RuleSource> sources;
+        long n;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            sources = DefaultRuleSet.sources();
+        }
+
+        List<RuleSource> next() {
+            String note = "\n// edit " + n++ + "\n";
+            return sources.stream().map(s -> s.path().endsWith("tm/time-and-materials.drl")
+                    ? RuleSource.of(s.path(), new String(s.content(), StandardCharsets.UTF_8) + note) : s).toList();
+        }
+    }
+
+    /** A warm reload after an analyst changed one file: compile (that file's folder) and lint. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RuleSet reloadAfterOneFileChanged(Edits s) {
+        return DefaultRuleSet.compiler().compile(s.next(), "reload");
     }
 }

@@ -18,10 +18,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles DRL files and decision tables (plain DRL, not the executable model: it keeps line numbers and
- * reports every error). Each folder is compiled on its own and kept, so a reload recompiles only the
- * folders that changed ({@link FolderBuilds}); a rule set that cannot be built that way, and every rule
- * set with an error, is compiled whole by Drools' KieBuilder, whose messages name the file and line.
+ * Compiles DRL files and decision tables with Drools' KieBuilder (plain DRL, not the executable model:
+ * it keeps line numbers and reports every error).
  */
 public final class DroolsRuleSetCompiler implements RuleSetCompiler {
 
@@ -29,7 +27,6 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Shared by every build: what one build found missing from the class path is missing for the next. */
     private static final LookupCache CLASS_PATH = new LookupCache(DroolsRuleSetCompiler.class.getClassLoader());
-    private static final FolderBuilds FOLDERS = new FolderBuilds(CLASS_PATH);
 
     @Override
     public RuleSet compile(List<RuleSource> sources, String label) {
@@ -43,18 +40,6 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
             throw new RuleSetException(problems);
         }
         String hash = RuleSetHashing.hash(sources);
-        KieBase base = FOLDERS.build(ruleFiles).orElseGet(() -> whole(ruleFiles, hash));
-        DroolsRuleSet ruleSet = new DroolsRuleSet(base, new RuleSetVersion(hash, label));
-        if (ruleSet.rules().isEmpty()) {
-            throw new RuleSetException(List.of(new RuleSetProblem(null, 0,
-                    "the rule set compiled to zero rules: check that the .drl files declare rules and that"
-                            + " decision tables are named *.drl.csv or *.drl.xlsx")));
-        }
-        return ruleSet;
-    }
-
-    /** Compiles every file at once with a KieBuilder: the build that reports every error with its place. */
-    private static KieBase whole(List<RuleSource> ruleFiles, String hash) {
         KieServices kie = KieServices.get();
         ReleaseId releaseId = kie.newReleaseId("io.billwright.rulesets", "ruleset-" + hash,
                 "1.0." + BUILDS.incrementAndGet());
@@ -64,20 +49,28 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
             files.write(RESOURCES + source.path(), source.content());
         }
         KieBuilder builder = kie.newKieBuilder(files, CLASS_PATH).buildAll();
-        List<RuleSetProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(DecisionTableLines.locate(new RuleSetProblem(relative(message.getPath()), message.getLine(),
                     message.getText().trim()), ruleFiles));
         }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleSetException(problems);
+        }
+        KieBase base;
         try {
-            if (!problems.isEmpty()) {
-                throw new RuleSetException(problems);
-            }
-            return kie.newKieContainer(releaseId, CLASS_PATH).getKieBase();
+            base = kie.newKieContainer(releaseId, CLASS_PATH).getKieBase();
         } finally {
             // every build registers a module; drop it or each reload leaks one
             kie.getRepository().removeKieModule(releaseId);
         }
+        DroolsRuleSet ruleSet = new DroolsRuleSet(base, new RuleSetVersion(hash, label));
+        if (ruleSet.rules().isEmpty()) {
+            throw new RuleSetException(List.of(new RuleSetProblem(null, 0,
+                    "the rule set compiled to zero rules: check that the .drl files declare rules and that"
+                            + " decision tables are named *.drl.csv or *.drl.xlsx")));
+        }
+        return ruleSet;
     }
 
     private static List<RuleSetProblem> namingProblems(List<RuleSource> sources) {
