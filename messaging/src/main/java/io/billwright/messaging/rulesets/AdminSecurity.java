@@ -51,12 +51,12 @@ class AdminSecurity {
     }
 
     @Bean
-    UserDetailsService adminUsers(BillwrightProperties properties) {
+    UserDetailsService adminUsers(BillwrightProperties properties, PasswordEncoder adminPasswords) {
         BillwrightProperties.Admin admin = properties.admin();
         if (!admin.enabled()) {
             return new InMemoryUserDetailsManager(); // no user at all, and no generated password either
         }
         return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(adminPasswords().encode(admin.password())).roles("ADMIN").build());
+                .password(adminPasswords.encode(admin.password())).roles("ADMIN").build());
     }
 }

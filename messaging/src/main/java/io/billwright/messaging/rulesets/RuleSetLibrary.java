@@ -55,8 +55,8 @@ public final class RuleSetLibrary {
         this.clock = clock;
         ReloadOutcome first = reload();
         if (live.get() == null) {
-            throw new IllegalStateException("the rule set from " + (settings.directory() == null ? CLASSPATH
-                    : settings.directory()) + " failed its checks, so the service does not start:\n"
+            throw new IllegalStateException("the rule set from " + origin()
+                    + " failed its checks, so the service does not start:\n"
                     + String.join("\n", first.findings()));
         }
     }
