@@ -43,7 +43,7 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
      * the packaged default when none is set. {@code watch} reloads by itself once the folder has been quiet
      * for {@code quietPeriod}, so a half-saved file is never loaded; {@code keep} versions stay for rollback.
      * After start-up the rule set is checked {@code warmUps} more times in the background, so the first
-     * reload does not run on cold code.
+     * reload finds the compiler path warmer.
      */
     public record Rules(java.nio.file.Path directory, java.nio.file.Path scenarios,
                         @DefaultValue("false") boolean watch,
