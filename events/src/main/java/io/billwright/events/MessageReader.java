@@ -69,6 +69,12 @@ public final class MessageReader {
         CloudEvent event = new CloudEvent(root.get("id").asString(), root.path("source").asString(null), typeName,
                 time(root), root.path("correlationid").asString(null), data);
         EventDecoder.Decoded decoded = decoder.decode(type, event.id(), data);
+        JsonNode extension = root.get(PartitionKey.HEADER);
+        if (extension != null && !extension.asString("").equals(decoded.contractId().value())) {
+            throw new RejectedMessage(ParkReason.NO_PARTITION_KEY, PartitionKey.HEADER, "the CloudEvents extension"
+                    + " 'partitionkey' is " + extension + " but the message is about contract '" + decoded.contractId().value()
+                    + "': the key must be the contract id");
+        }
         return new InboundMessage(event, type, decoded.event(), decoded.contractId(), decoded.businessKey(),
                 hash(data), new String(body, StandardCharsets.UTF_8));
     }

@@ -18,6 +18,12 @@ public enum ParkReason {
     UNKNOWN_CURRENCY,
     /** Data the schema allows but the model refuses (for example an end date before the start). */
     INVALID_DATA,
+    /**
+     * The AMQP header {@code partitionkey} (or the CloudEvents extension of the same name) is missing or is
+     * not the message's contract id: the message may have reached another partition than its contract's
+     * other messages, so applying it could reorder them.
+     */
+    NO_PARTITION_KEY,
     /** The message id was processed before with different content: ids must be unique across sources. */
     ID_REUSED,
     /** A transient failure (database, broker) outlasted every retry. */

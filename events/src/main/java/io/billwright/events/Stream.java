@@ -1,6 +1,10 @@
 package io.billwright.events;
 
-/** The inbound streams: one quorum queue each, bound to the inbound topic exchange by pattern. */
+/**
+ * The kinds of inbound message, by routing-key pattern. Before the inbound queues were partitioned by
+ * contract (ADR 0009) each had a queue of its own ({@code billwright.inbound.time-entries}, ...); the
+ * service now only drains such queues, left by an older release, into the partitions.
+ */
 public enum Stream {
     CONTRACTS("contracts", "contract.#"),
     TIME_ENTRIES("time-entries", "timeentry.#"),

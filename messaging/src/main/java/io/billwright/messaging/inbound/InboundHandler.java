@@ -3,9 +3,11 @@ package io.billwright.messaging.inbound;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.MessageReader;
 import io.billwright.events.ParkReason;
+import io.billwright.events.PartitionKey;
 import io.billwright.events.RejectedMessage;
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.parking.DeadLetterPublisher;
+import io.billwright.messaging.partition.PartitionActivity;
 import io.billwright.messaging.processing.EventProcessor;
 import io.billwright.messaging.processing.ProcessingResult;
 import java.sql.SQLRecoverableException;
@@ -29,15 +31,22 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The listener for every inbound queue. It returns normally only when the message is processed, found
- * to be a duplicate, or parked with a confirm, so the container's ack never loses a message. Bad input
- * is parked at once; a transient failure is retried with bounded backoff, then parked; a message the
- * broker has redelivered too often is parked before it is tried again.
+ * The listener for every inbound partition. It returns normally only when the message is processed,
+ * found to be a duplicate, or parked with a confirm, so the container's ack never loses a message. Bad
+ * input (and a message without its contract's partition key) is parked at once and the partition flows
+ * on. A transient failure (the database unreachable) holds the partition: the message is retried with
+ * backoff until it goes through, because parking it would bill its contract's later messages without it
+ * (ADR 0009). A message the broker has redelivered too often is parked before it is tried again.
  */
 public final class InboundHandler implements BatchMessageListener {
 
-    /** Retry settings for transient failures. */
-    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int maxDeliveries) {
+    /**
+     * Retry settings for transient failures.
+     *
+     * @param warnEvery     while a transient failure lasts, one warning per this interval
+     * @param maxDeliveries a message redelivered more often than this is parked as {@code DELIVERY_LIMIT}
+     */
+    public record Retry(Duration initialBackoff, Duration maxBackoff, Duration warnEvery, int maxDeliveries) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
@@ -47,14 +56,22 @@ public final class InboundHandler implements BatchMessageListener {
     private final DeadLetterPublisher deadLetters;
     private final ServiceMetrics metrics;
     private final Retry retry;
+    private final PartitionActivity activity;
+    private volatile boolean stopping;
 
     public InboundHandler(MessageReader reader, EventProcessor processor, DeadLetterPublisher deadLetters,
-                          ServiceMetrics metrics, Retry retry) {
+                          ServiceMetrics metrics, Retry retry, PartitionActivity activity) {
         this.reader = reader;
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.retry = retry;
+        this.activity = activity;
+    }
+
+    /** The service is stopping: a message waiting out a transient failure goes back to its queue, untouched. */
+    public void stopping() {
+        stopping = true;
     }
 
     @Override
@@ -70,6 +87,9 @@ public final class InboundHandler implements BatchMessageListener {
     @Override
     public void onMessageBatch(List<Message> messages) {
         long started = System.nanoTime();
+        if (!messages.isEmpty()) {
+            activity.delivered(messages.get(0).getMessageProperties().getConsumerQueue(), messages.size());
+        }
         List<Message> originals = new ArrayList<>(messages.size());
         List<InboundMessage> readable = new ArrayList<>(messages.size());
         for (Message message : messages) {
@@ -151,7 +171,9 @@ public final class InboundHandler implements BatchMessageListener {
                         + " times without being acknowledged (limit " + retry.maxDeliveries() + ")", 0);
                 return null;
             }
-            return reader.read(message.getBody());
+            InboundMessage inbound = reader.read(message.getBody());
+            PartitionKey.check(properties.getHeaders(), inbound);
+            return inbound;
         } catch (RejectedMessage rejected) {
             log.warn("parking message from {}: {} at '{}': {}", queue, rejected.reason(), rejected.field(),
                     rejected.detail());
@@ -169,11 +191,22 @@ public final class InboundHandler implements BatchMessageListener {
         }
     }
 
+    /**
+     * Applies the message, retrying a transient failure for as long as it lasts: the partition waits, so
+     * the contract's later messages are never applied before this one. One warning when the failure starts
+     * and one per {@code warnEvery} while it lasts, not one stack trace per attempt.
+     */
     private ProcessingResult processWithRetries(InboundMessage inbound, Message message, String queue) {
         Duration backoff = retry.initialBackoff();
+        long failingSince = 0;
+        long lastWarning = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                return processor.process(inbound);
+                ProcessingResult result = processor.process(inbound);
+                if (attempt > 1) {
+                    log.info("applied after {} attempts; {} flows again", attempt, queue);
+                }
+                return result;
             } catch (RejectedMessage rejected) {
                 throw rejected;
             } catch (RuntimeException e) {
@@ -183,20 +216,34 @@ public final class InboundHandler implements BatchMessageListener {
                             e.toString(), attempt);
                     return null;
                 }
-                if (attempt >= retry.maxAttempts()) {
-                    log.error("transient failure outlasted {} attempts; parking: {}", attempt, e.toString());
-                    park(message, queue, inbound.messageId(), ParkReason.RETRIES_EXHAUSTED.name(), "",
-                            e.toString(), attempt);
-                    return null;
+                long now = System.nanoTime();
+                if (attempt == 1) {
+                    failingSince = now;
+                    lastWarning = now;
+                    log.warn("transient failure; {} waits and retries until it clears: {}", queue, rootCause(e));
+                } else if (now - lastWarning >= retry.warnEvery().toNanos()) {
+                    lastWarning = now;
+                    log.warn("still failing after {} attempts over {} s; {} waits: {}", attempt,
+                            Duration.ofNanos(now - failingSince).toSeconds(), queue, rootCause(e));
                 }
-                log.warn("transient failure (attempt {} of {}), retrying in {}: {}", attempt, retry.maxAttempts(),
-                        backoff, e.toString());
                 metrics.retried();
+                if (stopping) {
+                    throw new ImmediateRequeueAmqpException("stopping while a transient failure lasts", e);
+                }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
                         : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** The innermost message of a failure: what an operator needs, without the stack. */
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + ": " + root;
     }
 
     /**

@@ -9,15 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * become plain records at the edge; nothing past the configuration sees Spring properties.
  *
  * @param namespace       prefix of every exchange and queue
- * @param consumers       concurrent consumers over the inbound queues
- * @param prefetch        unacknowledged messages per consumer
+ * @param partitions      the inbound partition queues and how instances share them
+ * @param prefetch        unacknowledged messages per partition consumer
  * @param batchSize       messages a consumer applies in one transaction (at most; a batch is whatever has
  *                        arrived within {@code batchWait})
  * @param batchWait       how long a consumer waits for the next message of a batch before applying what
  *                        it has: the latency a message may spend waiting for company when queues are short
- * @param closeConsumers  concurrent consumers of the period-close queue
- * @param closeBatchSize  period closes a consumer applies in one transaction (at most): small, because a
- *                        close is the message whose package an ERP waits for
  * @param maxMessageBytes a larger inbound body is parked as OVERSIZE
  * @param rules           where the rule set comes from, and how it is reloaded
  * @param admin           the admin endpoints' credentials ({@code BILLWRIGHT_ADMIN_USERNAME},
@@ -26,12 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("billwright")
 public record BillwrightProperties(@DefaultValue("billwright") String namespace,
-                                   @DefaultValue("4") int consumers,
+                                   @DefaultValue Partitions partitions,
                                    @DefaultValue("20") int prefetch,
                                    @DefaultValue("20") int batchSize,
                                    @DefaultValue("10ms") Duration batchWait,
-                                   @DefaultValue("4") int closeConsumers,
-                                   @DefaultValue("4") int closeBatchSize,
                                    @DefaultValue("1048576") int maxMessageBytes,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay,
@@ -59,10 +54,27 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
         }
     }
 
-    /** Retries of a transient failure while processing an inbound message, then parking. */
-    public record Retry(@DefaultValue("8") int maxAttempts,
-                        @DefaultValue("200ms") Duration initialBackoff,
+    /**
+     * The inbound partitions (ADR 0009). {@code count} must be the same for every instance of a deployment
+     * (changing it moves contracts between partitions: drain the inbound queues first). Each instance
+     * beats every {@code heartbeat} in the database; one silent for {@code expiry} has left, and the others
+     * take its partitions over. {@code instanceId} names this instance (by default host, process and a
+     * random suffix).
+     */
+    public record Partitions(@DefaultValue("8") int count,
+                             @DefaultValue("2s") Duration heartbeat,
+                             @DefaultValue("10s") Duration expiry,
+                             String instanceId) {
+    }
+
+    /**
+     * Retries of a transient failure (the database unreachable) while processing an inbound message: for as
+     * long as it lasts, with backoff, one warning per {@code warnEvery}; the partition waits meanwhile. A
+     * message redelivered more than {@code maxDeliveries} times is parked.
+     */
+    public record Retry(@DefaultValue("200ms") Duration initialBackoff,
                         @DefaultValue("10s") Duration maxBackoff,
+                        @DefaultValue("30s") Duration warnEvery,
                         @DefaultValue("20") int maxDeliveries) {
     }
 

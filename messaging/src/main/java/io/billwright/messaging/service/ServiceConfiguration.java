@@ -1,7 +1,5 @@
 package io.billwright.messaging.service;
 
-import io.billwright.events.Stream;
-
 import io.billwright.messaging.erp.ErpPayloads;
 import io.billwright.events.EventDecoder;
 import io.billwright.messaging.inbound.InboundHandler;
@@ -9,6 +7,11 @@ import io.billwright.events.InboundSchemas;
 import io.billwright.events.MessageReader;
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.outbox.OutboxRelay;
+import io.billwright.messaging.partition.LegacyQueueDrain;
+import io.billwright.messaging.partition.PartitionActivity;
+import io.billwright.messaging.partition.PartitionBalancer;
+import io.billwright.messaging.partition.PartitionConsumers;
+import io.billwright.messaging.partition.PartitionMembership;
 import io.billwright.messaging.outbox.OutboxRepository;
 import io.billwright.messaging.parking.DeadLetterPublisher;
 import io.billwright.messaging.processing.EventProcessor;
@@ -27,9 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -131,45 +134,74 @@ class ServiceConfiguration {
     }
 
     @Bean
+    PartitionActivity partitionActivity() {
+        return new PartitionActivity();
+    }
+
+    @Bean
     InboundHandler inboundHandler(MessageReader reader, EventProcessor processor, DeadLetterPublisher deadLetters,
-                                  ServiceMetrics metrics, BillwrightProperties properties) {
+                                  ServiceMetrics metrics, BillwrightProperties properties,
+                                  PartitionActivity activity) {
         BillwrightProperties.Retry retry = properties.retry();
         return new InboundHandler(reader, processor, deadLetters, metrics, new InboundHandler.Retry(
-                retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxDeliveries()));
+                retry.initialBackoff(), retry.maxBackoff(), retry.warnEvery(), retry.maxDeliveries()), activity);
     }
 
     /**
-     * The listener for contracts, time entries, expenses and milestones: many small messages, taken in
-     * batches of up to {@code batch-size} for throughput.
+     * One consumer per partition queue, each taking up to {@code batch-size} messages per transaction; the
+     * broker's single active consumer gives each queue to one instance at a time, in order.
      */
     @Bean
-    SimpleMessageListenerContainer inboundContainer(ConnectionFactory connectionFactory, InboundHandler handler,
-                                                    Topology topology, BillwrightProperties properties) {
-        List<String> queues = java.util.Arrays.stream(Stream.values()).filter(stream -> stream != Stream.PERIODS)
-                .map(topology::inboundQueue).toList();
-        return container(connectionFactory, handler, queues, properties.consumers(), properties.batchSize(),
-                properties);
+    PartitionConsumers partitionConsumers(ConnectionFactory connectionFactory, InboundHandler handler,
+                                          Topology topology, BillwrightProperties properties) {
+        return new PartitionConsumers(topology.inboundQueues(),
+                queue -> container(connectionFactory, handler, queue, properties), handler::stopping);
     }
 
-    /**
-     * The listener for period closes: each close bills a month of a contract's items and is what an ERP
-     * waits for, so closes are taken in small batches ({@code close-batch-size}); a close at the end of a
-     * month-end burst does not wait for twenty others to be billed before its package goes out.
-     */
     @Bean
-    SimpleMessageListenerContainer periodsContainer(ConnectionFactory connectionFactory, InboundHandler handler,
-                                                    Topology topology, BillwrightProperties properties) {
-        return container(connectionFactory, handler, List.of(topology.inboundQueue(Stream.PERIODS)),
-                properties.closeConsumers(), properties.closeBatchSize(), properties);
+    PartitionMembership partitionMembership(JdbcClient jdbc, Clock clock, BillwrightProperties properties) {
+        BillwrightProperties.Partitions partitions = properties.partitions();
+        return new PartitionMembership(jdbc, clock, instanceId(partitions.instanceId()), partitions.expiry());
+    }
+
+    @Bean
+    PartitionBalancer partitionBalancer(PartitionMembership membership, PartitionConsumers consumers,
+                                        PartitionActivity activity, Topology topology,
+                                        BillwrightProperties properties) {
+        return new PartitionBalancer(membership, consumers, activity, topology::partitionQueue,
+                properties.partitions().heartbeat());
+    }
+
+    @Bean
+    LegacyQueueDrain legacyQueueDrain(ConnectionFactory connectionFactory, Topology topology) {
+        com.rabbitmq.client.ConnectionFactory raw = ((AbstractConnectionFactory) connectionFactory)
+                .getRabbitConnectionFactory();
+        return new LegacyQueueDrain(raw, topology);
+    }
+
+    /** This instance's name among the live ones: the configured one, or host, process id and a random suffix. */
+    private static String instanceId(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 6);
     }
 
     private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, InboundHandler handler,
-                                                            List<String> queues, int consumers, int batchSize,
-                                                            BillwrightProperties properties) {
+                                                            String queue, BillwrightProperties properties) {
+        int batchSize = properties.batchSize();
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(queues.toArray(String[]::new));
+        container.setQueueNames(queue);
         container.setMessageListener(handler);
-        container.setConcurrentConsumers(consumers);
+        // one consumer: a partition's messages are applied one batch after another, in queue order
+        container.setConcurrentConsumers(1);
         container.setPrefetchCount(Math.max(properties.prefetch(), batchSize));
         // several messages per transaction: one lock statement, batched writes and one commit for them all
         container.setConsumerBatchEnabled(batchSize > 1);
@@ -183,8 +215,11 @@ class ServiceConfiguration {
         // rather than loop on it
         container.setDefaultRequeueRejected(false);
         container.setShutdownTimeout(30_000);
-        // on stop, finish the message in hand and give every prefetched one back to the broker
+        // on stop, finish the batch in hand and give every prefetched one back to the broker
         container.setForceStop(true);
+        container.setAutoStartup(false); // PartitionConsumers starts and stops it
+        container.setBeanName("partition-" + queue.substring(queue.lastIndexOf('.') + 1));
+        container.afterPropertiesSet();
         return container;
     }
 

@@ -1,10 +1,12 @@
 package io.billwright.messaging.service;
 
-import io.billwright.events.Stream;
+import io.billwright.events.PartitionKey;
 import io.billwright.engine.contract.ErpTarget;
 import io.billwright.messaging.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.amqp.core.CustomExchange;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -19,14 +21,19 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Declares the topology at start-up (and again after every reconnection): durable exchanges, durable
- * quorum queues, inbound queues dead-lettering to the dead-letter exchange.
+ * quorum queues, inbound partition queues (single active consumer) dead-lettering to the dead-letter
+ * exchange. The partitions need the broker's {@code rabbitmq_consistent_hash_exchange} plugin (it ships
+ * with RabbitMQ; {@code rabbitmq-plugins enable rabbitmq_consistent_hash_exchange}).
  */
 @Configuration(proxyBeanMethods = false)
 class TopologyConfiguration {
 
+    /** The exchange type of the {@code rabbitmq_consistent_hash_exchange} plugin. */
+    static final String CONSISTENT_HASH = "x-consistent-hash";
+
     @Bean
     Topology topology(BillwrightProperties properties) {
-        return new Topology(properties.namespace());
+        return new Topology(properties.namespace(), properties.partitions().count());
     }
 
     @Bean
@@ -38,14 +45,24 @@ class TopologyConfiguration {
     static List<Declarable> declarables(Topology topology) {
         List<Declarable> all = new ArrayList<>();
         TopicExchange inbound = new TopicExchange(topology.inboundExchange(), true, false);
+        CustomExchange partitions = new CustomExchange(topology.partitionExchange(), CONSISTENT_HASH, true, false,
+                Map.of("hash-header", PartitionKey.HEADER));
         FanoutExchange deadLetter = new FanoutExchange(topology.deadLetterExchange(), true, false);
         TopicExchange exceptions = new TopicExchange(topology.exceptionsExchange(), true, false);
         DirectExchange erp = new DirectExchange(topology.erpExchange(), true, false);
-        all.addAll(List.of(inbound, deadLetter, exceptions, erp));
-        for (Stream stream : Stream.values()) {
-            Queue queue = deadLettered(topology.inboundQueue(stream), topology);
+        all.addAll(List.of(inbound, partitions, deadLetter, exceptions, erp));
+        // every inbound type, and an unknown one too (parked with its reason rather than dropped unrouted)
+        all.add(BindingBuilder.bind(partitions).to(inbound).with("#"));
+        for (int index = 0; index < topology.partitions(); index++) {
+            Queue queue = QueueBuilder.durable(topology.partitionQueue(index)).quorum().singleActiveConsumer()
+                    .deadLetterExchange(topology.deadLetterExchange())
+                    .withArgument("x-dead-letter-strategy", "at-least-once")
+                    .overflow(QueueBuilder.Overflow.rejectPublish)
+                    .build();
             all.add(queue);
-            all.add(BindingBuilder.bind(queue).to(inbound).with(stream.bindingPattern()));
+            // the binding key of a consistent-hash exchange is the queue's weight: equal for every partition
+            all.add(new Binding(queue.getName(), Binding.DestinationType.QUEUE, topology.partitionExchange(), "1",
+                    null));
         }
         Queue parked = QueueBuilder.durable(topology.deadLetterQueue()).quorum().build();
         all.add(parked);

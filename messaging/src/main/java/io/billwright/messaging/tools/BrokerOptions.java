@@ -23,8 +23,12 @@ final class BrokerOptions {
     @Option(names = "--namespace", description = "Exchange and queue prefix (default: $BILLWRIGHT_NAMESPACE or billwright)")
     String namespace = env("BILLWRIGHT_NAMESPACE", "billwright");
 
+    @Option(names = "--partitions", description = "Inbound partition queues of the service (default:"
+            + " $BILLWRIGHT_PARTITIONS_COUNT or 8); only queue depths depend on it")
+    int partitions = Integer.parseInt(env("BILLWRIGHT_PARTITIONS_COUNT", String.valueOf(Topology.DEFAULT_PARTITIONS)));
+
     Topology topology() {
-        return new Topology(namespace);
+        return new Topology(namespace, partitions);
     }
 
     Connection connect(String name) throws Exception {

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import io.billwright.events.EventType;
+import io.billwright.events.PartitionKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,14 +73,17 @@ final class PublishCommand implements Callable<Integer> {
                     String type = event.path("type").asString("");
                     String routingKey = type.startsWith(EventType.TYPE_PREFIX)
                             ? type.substring(EventType.TYPE_PREFIX.length()) : "unknown";
+                    // the contract id as partition key: the broker keeps each contract's messages in order
+                    String key = PartitionKey.of(event);
                     AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
                             .messageId(event.path("id").asString(null)).contentType("application/cloudevents+json")
+                            .headers(key == null ? null : java.util.Map.of(PartitionKey.HEADER, key))
                             .build();
                     channel.basicPublish(broker.topology().inboundExchange(), routingKey, true, properties,
                             line.getBytes(StandardCharsets.UTF_8));
                     published++;
                     if (pauseMillis > 0) {
-                        // streams have queues of their own, so only time keeps their events in file order
+                        // an optional pause between messages, to watch them arrive one at a time
                         channel.waitForConfirmsOrDie(30_000);
                         Thread.sleep(pauseMillis);
                     }

@@ -15,9 +15,14 @@ import java.util.Objects;
  * <p>Declared by {@code TopologyConfiguration} and described by {@code docs/asyncapi.yaml}; a test
  * fails when the two drift apart.
  *
- * @param namespace the prefix of every exchange and queue
+ * @param namespace  the prefix of every exchange and queue
+ * @param partitions how many inbound partition queues a contract id is hashed over; every instance and
+ *                   every publisher-side tool of one deployment must agree on it
  */
-public record Topology(String namespace) {
+public record Topology(String namespace, int partitions) {
+
+    /** Partition queues when none are configured: enough to spread over a handful of instances. */
+    public static final int DEFAULT_PARTITIONS = 8;
 
     public static final Topology DEFAULT = new Topology("billwright");
 
@@ -26,19 +31,51 @@ public record Topology(String namespace) {
         if (!namespace.matches("[a-z][a-z0-9.-]*")) {
             throw new IllegalArgumentException("namespace '" + namespace + "': use lower-case letters, digits, '.', '-'");
         }
+        if (partitions < 1 || partitions > 256) {
+            throw new IllegalArgumentException("partitions " + partitions + ": use 1 to 256");
+        }
     }
 
-    /** Topic exchange for every inbound event; the routing key is the event type less {@code io.billwright.}. */
+    public Topology(String namespace) {
+        this(namespace, DEFAULT_PARTITIONS);
+    }
+
+    /**
+     * Topic exchange that publishers send every inbound event to; the routing key is the event type less
+     * {@code io.billwright.}, and the AMQP header {@code partitionkey} carries the contract id.
+     */
     public String inboundExchange() {
         return namespace + ".inbound";
     }
 
-    public String inboundQueue(Stream stream) {
-        return namespace + ".inbound." + stream.queueSuffix();
+    /**
+     * Consistent-hash exchange, bound to the inbound exchange for every routing key: it hashes the
+     * {@code partitionkey} header, so all of one contract's messages, of every type, land in one partition
+     * queue in the order the broker received them.
+     */
+    public String partitionExchange() {
+        return namespace + ".inbound.partitions";
     }
 
+    /** Partition {@code index} (from 0): a quorum queue with a single active consumer. */
+    public String partitionQueue(int index) {
+        if (index < 0 || index >= partitions) {
+            throw new IllegalArgumentException("partition " + index + " of " + partitions);
+        }
+        return namespace + ".inbound.partition." + index;
+    }
+
+    /** The inbound queues: one per partition. */
     public List<String> inboundQueues() {
-        return Arrays.stream(Stream.values()).map(this::inboundQueue).toList();
+        return java.util.stream.IntStream.range(0, partitions).mapToObj(this::partitionQueue).toList();
+    }
+
+    /**
+     * The per-type queues of releases before partitioning (session 6): drained into the partitions and
+     * deleted at start-up when they exist, never declared.
+     */
+    public List<String> legacyInboundQueues() {
+        return Arrays.stream(Stream.values()).map(stream -> namespace + ".inbound." + stream.queueSuffix()).toList();
     }
 
     /** Fanout exchange and its queue for messages that cannot be processed, with headers that say why. */
@@ -79,7 +116,8 @@ public record Topology(String namespace) {
 
     /** Every exchange the service declares. */
     public List<String> allExchanges() {
-        return List.of(inboundExchange(), deadLetterExchange(), exceptionsExchange(), erpExchange());
+        return List.of(inboundExchange(), partitionExchange(), deadLetterExchange(), exceptionsExchange(),
+                erpExchange());
     }
 
     /** The routing key and queue suffix for an ERP target: {@code netsuite}, {@code sap-s4hana}, {@code dynamics365}. */

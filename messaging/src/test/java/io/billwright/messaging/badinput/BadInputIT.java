@@ -10,7 +10,6 @@ import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.events.testing.TestMessages;
 import io.billwright.messaging.topology.Topology;
-import io.billwright.events.Stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,7 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-    private record Case(String messageId, String routingKey, byte[] body, String reason, String field, Stream queue) {
+    /** Whether a case travels with the partition key a publisher derives from the body. */
+    private static final boolean KEYED = true;
+
+    private record Case(String messageId, String routingKey, byte[] body, String reason, String field, boolean keyed) {
     }
 
     @Test
@@ -37,30 +39,37 @@ class BadInputIT {
         String expenseKey = EventType.EXPENSE_RECORDED.routingKey();
         String entry = TestMessages.timeEntry("C-BAD", "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED").body();
         List<Case> cases = List.of(
-                new Case("bad-json", timeKey, bytes("{\"specversion\": \"1.0\", \"id\": "), "MALFORMED_JSON", "",
-                        Stream.TIME_ENTRIES),
+                new Case("bad-json", timeKey, bytes("{\"specversion\": \"1.0\", \"id\": "), "MALFORMED_JSON", "", KEYED),
                 new Case("bad-schema", timeKey, bytes(entry.replace("\"hours\":\"8\"", "\"hours\":8")),
-                        "SCHEMA_VIOLATION", "data.timeEntry.hours", Stream.TIME_ENTRIES),
+                        "SCHEMA_VIOLATION", "data.timeEntry.hours", KEYED),
                 new Case("bad-type", "contract.exploded.v1", bytes(entry.replace(EventType.TIME_ENTRY_RECORDED.type(),
-                        "io.billwright.contract.exploded.v1")), "UNKNOWN_TYPE", "type", Stream.CONTRACTS),
+                        "io.billwright.contract.exploded.v1")), "UNKNOWN_TYPE", "type", KEYED),
                 new Case("no-spec", timeKey, bytes(entry.replace("\"specversion\":\"1.0\",", "")),
-                        "UNSUPPORTED_SPECVERSION", "specversion", Stream.TIME_ENTRIES),
+                        "UNSUPPORTED_SPECVERSION", "specversion", KEYED),
                 new Case("old-spec", timeKey, bytes(entry.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\"")),
-                        "UNSUPPORTED_SPECVERSION", "specversion", Stream.TIME_ENTRIES),
+                        "UNSUPPORTED_SPECVERSION", "specversion", KEYED),
                 new Case("decimals", expenseKey, bytes(TestMessages.expense("C-BAD", "EX-1", "10.001", "EUR").body()),
-                        "TOO_MANY_DECIMALS", "data.expense.amount", Stream.EXPENSES),
+                        "TOO_MANY_DECIMALS", "data.expense.amount", KEYED),
                 new Case("negative", expenseKey, bytes(TestMessages.expense("C-BAD", "EX-2", "-10.00", "EUR").body()),
-                        "SCHEMA_VIOLATION", "data.expense.amount", Stream.EXPENSES),
+                        "SCHEMA_VIOLATION", "data.expense.amount", KEYED),
                 new Case("currency", expenseKey, bytes(TestMessages.expense("C-BAD", "EX-3", "10.00", "XQZ").body()),
-                        "UNKNOWN_CURRENCY", "data.expense.currency", Stream.EXPENSES),
+                        "UNKNOWN_CURRENCY", "data.expense.currency", KEYED),
                 new Case("oversize", timeKey, bytes(entry.replace("\"person\":\"anna\"",
-                        "\"person\":\"" + "x".repeat(1_100_000) + "\"")), "OVERSIZE", "", Stream.TIME_ENTRIES));
+                        "\"person\":\"" + "x".repeat(1_100_000) + "\"")), "OVERSIZE", "", KEYED));
+        String contract = "C-BAD-KEY-" + topology.namespace();
+        cases = new java.util.ArrayList<>(cases);
+        cases.add(new Case("no-key", timeKey, bytes(TestMessages.timeEntry(contract, "TE-9", LocalDate.of(2026, 1, 5),
+                "8", "APPROVED").body()), "NO_PARTITION_KEY", "partitionkey", false));
+        cases.add(new Case("other-key", timeKey, bytes(TestMessages.timeEntry(contract, "TE-10",
+                LocalDate.of(2026, 1, 5), "8", "APPROVED").body().replace("\"specversion\"",
+                "\"partitionkey\":\"C-SOMEONE-ELSE\",\"specversion\"")), "NO_PARTITION_KEY", "partitionkey", KEYED));
         TestMessages.Msg good = TestMessages.contract("C-GOOD-" + topology.namespace(), "SAP_S4HANA");
 
         try (TestBroker broker = new TestBroker();
              ServiceHarness ignored = ServiceHarness.start(topology, database, Map.of())) {
             for (Case c : cases) {
-                broker.publish(topology.inboundExchange(), c.routingKey(), c.body(), c.messageId());
+                broker.publish(topology.inboundExchange(), c.routingKey(), c.body(), c.messageId(),
+                        c.keyed() ? TestBroker.keyed(c.body()) : null);
             }
             broker.publish(topology, good);
 
@@ -75,7 +84,7 @@ class BadInputIT {
                 assertThat(message.header(DeadLetterPublisher.REASON)).as(c.messageId()).isEqualTo(c.reason());
                 assertThat(message.header(DeadLetterPublisher.FIELD)).as(c.messageId()).isEqualTo(c.field());
                 assertThat(message.header(DeadLetterPublisher.ORIGINAL_QUEUE)).as(c.messageId())
-                        .isEqualTo(topology.inboundQueue(c.queue()));
+                        .isIn(topology.inboundQueues());
                 assertThat(message.header(DeadLetterPublisher.DETAIL)).as(c.messageId()).isNotBlank();
                 assertThat(message.body()).as("the body is parked unchanged")
                         .isEqualTo(new String(c.body(), StandardCharsets.UTF_8));

@@ -79,6 +79,12 @@ class AsyncApiDocumentTest {
         Set<String> bindingsInDocument = new HashSet<>();
         document.path("channels").forEach(channel -> {
             JsonNode amqp = channel.path("bindings").path("amqp");
+            if ("routingKey".equals(amqp.path("is").asText()) && channel.has("x-bound-to")) {
+                // an exchange bound to another (the partitions to the inbound exchange)
+                JsonNode bound = channel.path("x-bound-to");
+                bindingsInDocument.add(amqp.path("exchange").path("name").asText() + " <- "
+                        + bound.path("exchange").asText() + " " + bound.path("pattern").asText());
+            }
             if ("queue".equals(amqp.path("is").asText())) {
                 String name = amqp.path("queue").path("name").asText();
                 queuesInDocument.add(name);
@@ -89,7 +95,35 @@ class AsyncApiDocumentTest {
             }
         });
         assertThat(queuesInDocument).isEqualTo(queuesInCode);
+        assertThat(bindingsInCode).as("the partitions hang off the inbound exchange")
+                .contains("billwright.inbound.partitions <- billwright.inbound #");
         assertThat(bindingsInDocument).isEqualTo(bindingsInCode);
+    }
+
+    @Test
+    void describesThePartitionQueuesAsTheServiceDeclaresThem() {
+        for (Declarable declarable : declared) {
+            if (declarable instanceof Queue queue && queue.getName().startsWith("billwright.inbound.partition.")) {
+                JsonNode channel = channelOf(queue.getName());
+                assertThat(queue.getArguments()).containsEntry("x-single-active-consumer", true)
+                        .containsEntry("x-queue-type", "quorum");
+                assertThat(channel.path("x-single-active-consumer").asBoolean()).as(queue.getName()).isTrue();
+                assertThat(channel.path("x-queue-type").asText()).as(queue.getName()).isEqualTo("quorum");
+            }
+            if (declarable instanceof Exchange exchange && exchange.getName().endsWith(".partitions")) {
+                assertThat(exchange.getArguments()).containsEntry("hash-header",
+                        channelOf(exchange.getName()).path("x-hash-header").asText());
+            }
+        }
+    }
+
+    private static JsonNode channelOf(String address) {
+        for (JsonNode channel : document.path("channels")) {
+            if (address.equals(channel.path("address").asText())) {
+                return channel;
+            }
+        }
+        throw new AssertionError("docs/asyncapi.yaml has no channel " + address);
     }
 
     @Test

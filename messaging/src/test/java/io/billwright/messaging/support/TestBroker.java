@@ -1,5 +1,6 @@
 package io.billwright.messaging.support;
 
+import io.billwright.events.PartitionKey;
 import io.billwright.events.testing.TestMessages;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -61,10 +62,11 @@ public final class TestBroker implements AutoCloseable {
     public void publishAll(Topology topology, java.util.List<TestMessages.Msg> messages) {
         try {
             for (TestMessages.Msg message : messages) {
+                byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
                 channel.basicPublish(topology.inboundExchange(), message.routingKey(), true,
                         MessageProperties.PERSISTENT_BASIC.builder().messageId(message.id())
-                                .contentType("application/cloudevents+json").build(),
-                        message.body().getBytes(StandardCharsets.UTF_8));
+                                .contentType("application/cloudevents+json").headers(keyed(body)).build(),
+                        body);
             }
             channel.waitForConfirmsOrDie(30_000);
         } catch (IOException | InterruptedException | TimeoutException e) {
@@ -72,9 +74,22 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Publishes as a well-behaved upstream system does: the contract id of the body as partition key. */
     public void publish(String exchange, String routingKey, byte[] body, String messageId) {
+        publish(exchange, routingKey, body, messageId, keyed(body));
+    }
+
+    /** The {@code partitionkey} header a publisher sets for this body, or none when it names no contract. */
+    public static Map<String, Object> keyed(byte[] body) {
+        String key = PartitionKey.of(body);
+        return key == null ? null : Map.of(PartitionKey.HEADER, key);
+    }
+
+    /** Publishes with exactly these headers (none when null), confirmed. */
+    public void publish(String exchange, String routingKey, byte[] body, String messageId,
+                        Map<String, Object> headers) {
         AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
-                .messageId(messageId).contentType("application/cloudevents+json").build();
+                .messageId(messageId).contentType("application/cloudevents+json").headers(headers).build();
         try {
             channel.basicPublish(exchange, routingKey, true, properties, body);
             channel.waitForConfirmsOrDie(10_000);

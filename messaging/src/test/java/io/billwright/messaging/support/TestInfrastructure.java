@@ -72,6 +72,12 @@ public final class TestInfrastructure {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:16-alpine");
         rabbit.start();
         postgres.start();
+        try {
+            // the inbound partitions need the consistent-hash exchange (ADR 0009)
+            rabbit.execInContainer("rabbitmq-plugins", "enable", "rabbitmq_consistent_hash_exchange");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot enable rabbitmq_consistent_hash_exchange in the container", e);
+        }
         return new TestInfrastructure("Testcontainers", rabbit.getHost(), rabbit.getAmqpPort(),
                 rabbit.getAdminUsername(), rabbit.getAdminPassword(), postgres.getJdbcUrl(), postgres.getUsername(),
                 postgres.getPassword());
