@@ -29,10 +29,15 @@ public final class TestBroker implements AutoCloseable {
     private final Channel channel;
 
     public TestBroker() {
+        this(TestInfrastructure.get().rabbitPort());
+    }
+
+    /** A client of the broker at {@code port} on the test infrastructure's host (a private node of a fault test). */
+    public TestBroker(int port) {
         TestInfrastructure infra = TestInfrastructure.get();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(infra.rabbitHost());
-        factory.setPort(infra.rabbitPort());
+        factory.setPort(port);
         factory.setUsername(infra.rabbitUser());
         factory.setPassword(infra.rabbitPassword());
         try {
@@ -40,8 +45,7 @@ public final class TestBroker implements AutoCloseable {
             channel = connection.createChannel();
             channel.confirmSelect();
         } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("cannot connect to RabbitMQ at " + infra.rabbitHost() + ":"
-                    + infra.rabbitPort(), e);
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + infra.rabbitHost() + ":" + port, e);
         }
     }
 
