@@ -27,7 +27,10 @@ public final class PartitionBalancer implements SmartLifecycle {
     private final IntFunction<String> queueOf;
     private final Duration interval;
     private final long[] seen;
+    private final java.util.Set<Integer> yielding = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Integer, Long> yieldedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
+    private java.util.concurrent.ExecutorService yields;
     private volatile Set<Integer> owned = Set.of();
     private volatile List<String> members = List.of();
     private volatile boolean running;
@@ -67,13 +70,33 @@ public final class PartitionBalancer implements SmartLifecycle {
         members = live;
         for (int p = 0; p < consumers.partitions() && running; p++) {
             long count = activity.count(queueOf.apply(p));
-            boolean consuming = count != seen[p];
+            Long yielded = yieldedAt.remove(p);
+            boolean consuming = count != (yielded != null ? yielded : seen[p]) && !yielding.contains(p);
             seen[p] = count;
-            if (consuming && !plan.contains(p)) {
-                consumers.yieldPartition(p);
-                seen[p] = activity.count(queueOf.apply(p));
+            if (consuming && !plan.contains(p) && yielding.add(p)) {
+                int partition = p;
+                // on a thread of its own: a yield takes a second or more, and the heartbeat must not wait for it
+                yields.execute(() -> {
+                    try {
+                        consumers.yieldPartition(partition);
+                        // what the consumer took before it stopped is not a sign of being active after
+                        yieldedAt.put(partition, activity.count(queueOf.apply(partition)));
+                    } catch (RuntimeException e) {
+                        if (running) {
+                            log.warn("giving partition {} away failed: {}", partition, e.toString());
+                        }
+                    } finally {
+                        yielding.remove(partition);
+                    }
+                });
             }
         }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** The partitions this instance owns by the last plan. */
@@ -89,16 +112,15 @@ public final class PartitionBalancer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "partition-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "partition-balancer"));
+        yields = Executors.newSingleThreadExecutor(r -> daemon(r, "partition-yield"));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 balance();
             } catch (RuntimeException e) {
-                log.warn("balancing the partitions failed: {}", e.toString());
+                if (running) {
+                    log.warn("balancing the partitions failed: {}", e.toString());
+                }
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -106,6 +128,9 @@ public final class PartitionBalancer implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        if (yields != null) {
+            yields.shutdownNow();
+        }
         if (timer != null) {
             timer.shutdownNow();
             try {

@@ -19,6 +19,8 @@ public final class PartitionConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionConsumers.class);
 
+    private static final long YIELD_PAUSE_MILLIS = 1_000;
+
     private final List<SimpleMessageListenerContainer> containers;
     private final Runnable beforeStop;
     private volatile boolean running;
@@ -50,9 +52,20 @@ public final class PartitionConsumers implements SmartLifecycle {
             }
             log.info("giving partition {} to the instance that owns it", index);
             container.stop();
+            // subscribing again at once can find the broker still settling the cancelled consumer's messages,
+            // and make this instance active again; a pause lets the waiting consumer take over first
+            pause(YIELD_PAUSE_MILLIS);
             if (running) {
                 container.start();
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
