@@ -5,3 +5,30 @@ create table service_instance (
     started_at   timestamp with time zone not null,
     heartbeat_at timestamp with time zone not null
 );
+
+-- Items are kept under a stable kind (StateKind: TIME_ENTRY:TE-7), no longer under a Java class name
+-- (TimeEntry:TE-7). An excess held over a cap is kept under EXCESS: and the key of its item, which its
+-- record also names (sourceKey). Rows of every earlier release are renamed here; the JSON '@type' names
+-- were always explicit and stay as they are.
+update contract_item set item_key = 'TIME_ENTRY:' || substr(item_key, 11) where item_key like 'TimeEntry:%';
+update contract_item set item_key = 'EXPENSE:' || substr(item_key, 9) where item_key like 'Expense:%';
+update contract_item set item_key = 'MILESTONE:' || substr(item_key, 15) where item_key like 'MilestoneItem:%';
+update contract_item set item_key = 'SCHEDULE_CHARGE:' || substr(item_key, 16) where item_key like 'ScheduleCharge:%';
+update contract_item set item_key = 'RETAINER_FEE:' || substr(item_key, 13) where item_key like 'RetainerFee:%';
+update contract_item set item_key = 'RETENTION_RELEASE:' || substr(item_key, 18) where item_key like 'RetentionRelease:%';
+update contract_item set item_key = 'CONTRACT:' || substr(item_key, 10) where item_key like 'Contract:%';
+update contract_item set item_key = 'Excess:TIME_ENTRY:' || substr(item_key, 18) where item_key like 'Excess:TimeEntry:%';
+update contract_item set record = replace(record, '"sourceKey":"TimeEntry:', '"sourceKey":"TIME_ENTRY:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:EXPENSE:' || substr(item_key, 16) where item_key like 'Excess:Expense:%';
+update contract_item set record = replace(record, '"sourceKey":"Expense:', '"sourceKey":"EXPENSE:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:MILESTONE:' || substr(item_key, 22) where item_key like 'Excess:MilestoneItem:%';
+update contract_item set record = replace(record, '"sourceKey":"MilestoneItem:', '"sourceKey":"MILESTONE:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:SCHEDULE_CHARGE:' || substr(item_key, 23) where item_key like 'Excess:ScheduleCharge:%';
+update contract_item set record = replace(record, '"sourceKey":"ScheduleCharge:', '"sourceKey":"SCHEDULE_CHARGE:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:RETAINER_FEE:' || substr(item_key, 20) where item_key like 'Excess:RetainerFee:%';
+update contract_item set record = replace(record, '"sourceKey":"RetainerFee:', '"sourceKey":"RETAINER_FEE:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:RETENTION_RELEASE:' || substr(item_key, 25) where item_key like 'Excess:RetentionRelease:%';
+update contract_item set record = replace(record, '"sourceKey":"RetentionRelease:', '"sourceKey":"RETENTION_RELEASE:') where item_key like 'Excess:%';
+update contract_item set item_key = 'Excess:CONTRACT:' || substr(item_key, 17) where item_key like 'Excess:Contract:%';
+update contract_item set record = replace(record, '"sourceKey":"Contract:', '"sourceKey":"CONTRACT:') where item_key like 'Excess:%';
+update contract_item set item_key = 'EXCESS:' || substr(item_key, 8) where item_key like 'Excess:%';

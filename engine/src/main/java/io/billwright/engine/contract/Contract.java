@@ -73,4 +73,9 @@ public record Contract(ContractId id, int version, ContractStatus status, LocalD
     public String currencyCode() {
         return currency.getCurrencyCode();
     }
+
+    @Override
+    public io.billwright.engine.item.StateKind stateKind() {
+        return io.billwright.engine.item.StateKind.CONTRACT;
+    }
 }

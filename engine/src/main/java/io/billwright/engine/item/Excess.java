@@ -16,7 +16,7 @@ public record Excess(String sourceItemId, String sourceKey, ItemKind kind, Local
 
     /** Where the excess of the item kept under {@code sourceKey} is kept. */
     public static String keyFor(String sourceKey) {
-        return "Excess:" + sourceKey;
+        return StateKind.EXCESS.key(sourceKey);
     }
 
     @Override
@@ -27,5 +27,10 @@ public record Excess(String sourceItemId, String sourceKey, ItemKind kind, Local
     @Override
     public String stateKey() {
         return keyFor(sourceKey);
+    }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.EXCESS;
     }
 }

@@ -44,4 +44,9 @@ public record Expense(String id, LocalDate date, String category, BigDecimal amo
     public String currencyCode() {
         return currency.getCurrencyCode();
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.EXPENSE;
+    }
 }

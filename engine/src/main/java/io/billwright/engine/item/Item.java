@@ -5,11 +5,14 @@ public interface Item {
     /** The id decisions and package lines show (a time entry's own id, {@code milestone:M1}, ...). */
     String itemId();
 
+    /** The kind the item is kept under in the contract's state (a stored name: see {@link StateKind}). */
+    StateKind stateKind();
+
     /**
      * Where the item is kept in the contract's state: its kind and its id, so a time entry and an
      * expense that happen to share an id never overwrite each other.
      */
     default String stateKey() {
-        return getClass().getSimpleName() + ":" + itemId();
+        return stateKind().key(itemId());
     }
 }

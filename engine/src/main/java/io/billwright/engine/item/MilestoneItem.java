@@ -32,4 +32,9 @@ public record MilestoneItem(String milestoneId, String name, BigDecimal amount, 
     public boolean isFullyApproved() {
         return unapprovedLinked.isEmpty();
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.MILESTONE;
+    }
 }

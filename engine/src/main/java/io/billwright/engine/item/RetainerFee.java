@@ -9,4 +9,9 @@ public record RetainerFee(YearMonth period, BigDecimal amount) implements Item {
     public String itemId() {
         return "retainer:" + period;
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.RETAINER_FEE;
+    }
 }

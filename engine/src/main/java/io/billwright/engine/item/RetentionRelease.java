@@ -8,4 +8,9 @@ public record RetentionRelease(BigDecimal amount) implements Item {
     public String itemId() {
         return "retention-release";
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.RETENTION_RELEASE;
+    }
 }

@@ -14,4 +14,9 @@ public record ScheduleCharge(String scheduleId, LocalDate dueDate, BigDecimal am
     public boolean isDue() {
         return !dueDate.isAfter(periodEnd);
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.SCHEDULE_CHARGE;
+    }
 }

@@ -39,4 +39,9 @@ public record TimeEntry(String id, String person, String role, LocalDate date, B
     public boolean isSubcontracted() {
         return subcontractor;
     }
+
+    @Override
+    public StateKind stateKind() {
+        return StateKind.TIME_ENTRY;
+    }
 }

@@ -63,6 +63,16 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
                 capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
     }
 
+    /**
+     * The same state without the ids of the events applied to it: for a store that deduplicates by message
+     * id on its own (the service's event log), so the state it keeps does not grow with every message.
+     */
+    public ContractState withoutProcessedEvents() {
+        return processedEvents.isEmpty() ? this : new ContractState(contractId, versions, items, HashTreePSet.empty(),
+                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                changedItems);
+    }
+
     /** Equal when everything but {@link #changedItems()} is: two states holding the same facts are the same. */
     @Override
     public boolean equals(Object other) {

@@ -110,9 +110,10 @@ public final class ContractStateRepository {
         }
         List<String> items = jdbc.sql("select record from contract_item where contract_id = ?")
                 .param(contractId.value()).query(String.class).list();
-        List<String> processed = jdbc.sql("select message_id from event_log where contract_id = ?")
-                .param(contractId.value()).query(String.class).list();
-        return new Snapshot(revision, codec.decode(header, items, processed));
+        // no message ids: the event log deduplicates by id before the engine runs (EventProcessor), so the
+        // state need not carry every id ever applied, and a read costs the same on a contract's 20,000th
+        // message as on its 100th
+        return new Snapshot(revision, codec.decode(header, items, List.of()));
     }
 
     /**
@@ -140,7 +141,7 @@ public final class ContractStateRepository {
             headers.add(new Object[] {previous.revision() + 1, codec.encodeHeader(state), now,
                 contractId, previous.revision()});
             collectItemChanges(contractId, previous.state().items(), state, inserts, updates, deletes);
-            written.add(new Snapshot(previous.revision() + 1, state.settled()));
+            written.add(new Snapshot(previous.revision() + 1, state.settled().withoutProcessedEvents()));
         });
         int[] counts = Batches.run(batchJdbc, "update contract_state set revision = ?, state = ?, updated_at = ? "
                 + "where contract_id = ? and revision = ?", headers);
