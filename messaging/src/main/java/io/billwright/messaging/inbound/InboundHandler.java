@@ -6,6 +6,7 @@ import io.billwright.events.ParkReason;
 import io.billwright.events.PartitionKey;
 import io.billwright.events.RejectedMessage;
 import io.billwright.messaging.observability.ServiceMetrics;
+import io.billwright.messaging.observability.ThrottledWarning;
 import io.billwright.messaging.parking.DeadLetterPublisher;
 import io.billwright.messaging.partition.PartitionActivity;
 import io.billwright.messaging.processing.EventProcessor;
@@ -220,11 +221,12 @@ public final class InboundHandler implements BatchMessageListener {
                 if (attempt == 1) {
                     failingSince = now;
                     lastWarning = now;
-                    log.warn("transient failure; {} waits and retries until it clears: {}", queue, rootCause(e));
+                    log.warn("transient failure; {} waits and retries until it clears: {}", queue,
+                            ThrottledWarning.describe(e));
                 } else if (now - lastWarning >= retry.warnEvery().toNanos()) {
                     lastWarning = now;
                     log.warn("still failing after {} attempts over {} s; {} waits: {}", attempt,
-                            Duration.ofNanos(now - failingSince).toSeconds(), queue, rootCause(e));
+                            Duration.ofNanos(now - failingSince).toSeconds(), queue, ThrottledWarning.describe(e));
                 }
                 metrics.retried();
                 if (stopping) {
@@ -235,15 +237,6 @@ public final class InboundHandler implements BatchMessageListener {
                         : backoff.multipliedBy(2);
             }
         }
-    }
-
-    /** The innermost message of a failure: what an operator needs, without the stack. */
-    static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? e.toString() : e.getClass().getSimpleName() + ": " + root;
     }
 
     /**

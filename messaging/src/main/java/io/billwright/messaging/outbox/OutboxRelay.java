@@ -1,5 +1,7 @@
 package io.billwright.messaging.outbox;
 
+import io.billwright.messaging.observability.ThrottledWarning;
+
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.parking.DeadLetterPublisher;
 import java.nio.charset.StandardCharsets;
@@ -144,15 +146,17 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     }
 
     private void loop() {
+        ThrottledWarning outage = new ThrottledWarning(log, "the outbox relay", Duration.ofSeconds(30));
         while (running) {
             int published;
             try {
                 published = relayOnce();
+                outage.succeeded();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) { // the relay must outlive any single failure, or packages stop silently
-                log.warn("outbox round failed, retrying in {}: {}", settings.pollInterval(), e.toString());
+                outage.failed(e);
                 published = 0;
             }
             if (published < settings.batchSize() && handedOver.isEmpty()) {

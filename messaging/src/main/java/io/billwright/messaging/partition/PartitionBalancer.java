@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import io.billwright.messaging.observability.ThrottledWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,8 @@ public final class PartitionBalancer implements SmartLifecycle {
     private volatile Set<Integer> owned = Set.of();
     private volatile List<String> members = List.of();
     private volatile boolean running;
-    private boolean warned;
+    private final ThrottledWarning outage = new ThrottledWarning(log, "this instance's heartbeat",
+            Duration.ofSeconds(30));
 
     public PartitionBalancer(PartitionMembership membership, PartitionConsumers consumers, PartitionActivity activity,
                              IntFunction<String> queueOf, Duration interval) {
@@ -51,15 +53,9 @@ public final class PartitionBalancer implements SmartLifecycle {
         List<String> live;
         try {
             live = membership.heartbeat();
-            if (warned) {
-                log.info("partition membership is readable again");
-                warned = false;
-            }
+            outage.succeeded();
         } catch (RuntimeException e) {
-            if (!warned) {
-                log.warn("cannot record this instance's heartbeat ({}); partitions stay as they are", e.toString());
-                warned = true;
-            }
+            outage.failed(e); // the partitions stay as they are meanwhile
             return;
         }
         Set<Integer> plan = PartitionPlan.owned(consumers.partitions(), live, membership.instanceId());
