@@ -23,13 +23,22 @@ final class Packager {
     /** @return the package, or null when none was issued (nothing to bill, or no tax rate) */
     BillingPackage issue(Step step, Contract contract, Trigger trigger, LocalDate issueDate, List<ItemRecord> records,
                          boolean releasesRetention) {
+        return issue(step, contract, trigger, issueDate, records, releasesRetention, null);
+    }
+
+    /**
+     * @param periodStart the first day of the period a close bills, or null for any other trigger: an item
+     *                    dated before it is marked prior-period on its line
+     */
+    BillingPackage issue(Step step, Contract contract, Trigger trigger, LocalDate issueDate, List<ItemRecord> records,
+                         boolean releasesRetention, LocalDate periodStart) {
         if (records.isEmpty()) {
             return null;
         }
         int sequence = step.state.packagesFor(trigger.toString()) + 1;
         List<LineSource> lines = records.stream()
                 .map(r -> new LineSource(r.itemId(), r.kind(), r.description(), r.quantity(), r.pending(), r.receipt(),
-                        r.sourceEvents()))
+                        r.sourceEvents(), periodStart != null && r.date() != null && r.date().isBefore(periodStart)))
                 .toList();
         AssembledPackage assembled = assembler.assemble(step.rules, new PackageRequest(contract, trigger, sequence,
                 issueDate, lines, step.state.retentionWithheld(), releasesRetention, !step.state.completed(),

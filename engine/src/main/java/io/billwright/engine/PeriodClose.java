@@ -61,7 +61,7 @@ final class PeriodClose {
             step.note("period " + period.id() + ": nothing eligible to bill");
             return;
         }
-        packager.issue(step, contract, Trigger.periodClose(period.id()), period.end(), due, false);
+        packager.issue(step, contract, Trigger.periodClose(period.id()), period.end(), due, false, period.start());
     }
 
     /** An accepted milestone whose package could not be issued (no tax rate) is tried again. */

@@ -157,6 +157,29 @@ class BillingEngineTest {
         assertThat(billingPackage.totals().amountDue().amount()).isEqualByComparingTo("108.98"); // 99.99 + 3 x 6.33 - 10.00
     }
 
+    @Test
+    void anEntryDatedInAClosedPeriodGoesOnTheNextPackageMarkedPriorPeriod() {
+        ContractState state = withContract();
+        state = engine.apply(new TimeEntryRecorded(new EventId("m-2"), CONTRACT,
+                aTimeEntry().withId("JAN-5").on("2026-01-05").approved().build()), state).state();
+        Outcome january = engine.apply(new BillingPeriodClosed(new EventId("m-3"), CONTRACT, new BillingPeriod(
+                "2026-01", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"))), state);
+        state = january.state();
+        state = engine.apply(new TimeEntryRecorded(new EventId("m-4"), CONTRACT,
+                aTimeEntry().withId("JAN-30").on("2026-01-30").approved().build()), state).state();
+        state = engine.apply(new TimeEntryRecorded(new EventId("m-5"), CONTRACT,
+                aTimeEntry().withId("FEB-2").on("2026-02-02").approved().build()), state).state();
+
+        Outcome february = engine.apply(new BillingPeriodClosed(new EventId("m-6"), CONTRACT, new BillingPeriod(
+                "2026-02", LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"))), state);
+
+        assertThat(january.packages()).singleElement().satisfies(pkg -> assertThat(pkg.lines())
+                .extracting(line -> line.itemId() + " " + line.priorPeriod()).containsExactly("JAN-5 false"));
+        assertThat(february.packages()).singleElement().satisfies(pkg -> assertThat(pkg.lines())
+                .extracting(line -> line.itemId() + " " + line.priorPeriod())
+                .containsExactlyInAnyOrder("JAN-30 true", "FEB-2 false"));
+    }
+
     private ContractState withContract() {
         return engine.apply(new ContractReceived(new EventId("m-1"), aContract().build()),
                 ContractState.empty(CONTRACT)).state();

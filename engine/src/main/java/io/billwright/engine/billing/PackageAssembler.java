@@ -66,7 +66,7 @@ public final class PackageAssembler {
                     ? Money.rounded(Percent.of(lineNet.minus(retained.get(i)).amount(), rate), currency) : fullTax;
             lines.add(new PackageLine(i + 1, source.itemId(), source.kind(), source.description(), source.quantity(),
                     lineNet, tax.treatment(), rate, lineTax, retained.get(i), citation,
-                    taxed ? source.receipt().withRules(tax.rules()) : source.receipt()));
+                    taxed ? source.receipt().withRules(tax.rules()) : source.receipt(), source.priorPeriod()));
             taxTotal = taxTotal.plus(lineTax);
             deferred = deferred.plus(fullTax.minus(lineTax));
             sources.addAll(source.sourceEvents());

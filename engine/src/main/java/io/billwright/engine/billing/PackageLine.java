@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param taxRate   percent
  * @param tax       net x rate, rounded; when retention is taxed at release, (net - retention) x rate
  * @param retention the part of the package's withholding attributed to this line
+ * @param priorPeriod the item is dated before the period the package closes (a late entry, billed on the
+ *                    next package after its own period's)
  */
 public record PackageLine(int lineNo, String itemId, ItemKind kind, String description, BigDecimal quantity,
                           Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, Money retention,
-                          String taxCitation, Receipt receipt) {
+                          String taxCitation, Receipt receipt, boolean priorPeriod) {
     public PackageLine {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(kind, "kind");

@@ -1,5 +1,7 @@
 package io.billwright.messaging.erp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,7 +12,9 @@ import java.util.Objects;
  * @param ruleSetVersion the rule set that decided the package ({@code label@hash})
  */
 public record PackageHeader(String packageId, String contractId, int contractVersion, PackageTrigger trigger,
-                            String ruleSetVersion, String correlationId, PackageAmounts totals) {
+                            String ruleSetVersion, String correlationId,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> priorPeriodItems,
+                            PackageAmounts totals) {
     public PackageHeader {
         Objects.requireNonNull(packageId, "packageId");
         Objects.requireNonNull(contractId, "contractId");
@@ -18,5 +22,7 @@ public record PackageHeader(String packageId, String contractId, int contractVer
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(totals, "totals");
+        // absent on the wire when empty (an additive field): read back as empty
+        priorPeriodItems = priorPeriodItems == null ? List.of() : List.copyOf(priorPeriodItems);
     }
 }

@@ -1,9 +1,12 @@
 package io.billwright.messaging.erp;
 
+import io.billwright.engine.billing.PackageLine;
 import io.billwright.engine.billing.PackageTotals;
 import io.billwright.engine.billing.Trigger;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
+import java.util.List;
 
 /** Maps the Billwright header that every ERP payload carries. */
 @Mapper(config = ErpMapperConfig.class, uses = ErpValues.class)
@@ -15,8 +18,15 @@ public interface PackageHeaderMapper {
     @Mapping(target = "trigger", source = "billingPackage.trigger")
     @Mapping(target = "ruleSetVersion", source = "billingPackage.ruleSetVersion")
     @Mapping(target = "correlationId", source = "correlationId")
+    @Mapping(target = "priorPeriodItems", source = "billingPackage.lines", qualifiedByName = "priorPeriodItems")
     @Mapping(target = "totals", source = "billingPackage.totals")
     PackageHeader toHeader(IssuedPackage source);
+
+    /** The items billed late, on the package after their own period's. */
+    @Named("priorPeriodItems")
+    default List<String> priorPeriodItems(List<PackageLine> lines) {
+        return lines.stream().filter(PackageLine::priorPeriod).map(PackageLine::itemId).toList();
+    }
 
     PackageTrigger toTrigger(Trigger trigger);
 

@@ -69,10 +69,18 @@ final class LoadCommand implements Callable<Integer> {
             + " password (default: $BILLWRIGHT_ADMIN_PASSWORD)")
     String adminPassword;
 
+    @Option(names = "--month-end", paramLabel = "ITEMS", defaultValue = "0", description = "Month end instead:"
+            + " give each of --contracts contracts ITEMS approved entries, wait until they are applied, then close"
+            + " every contract at once and report the time until the last package arrived")
+    int monthEndItems;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     public Integer call() throws Exception {
+        if (monthEndItems > 0) {
+            return monthEnd();
+        }
         String run = UUID.randomUUID().toString().substring(0, 8);
         int months = Math.max(1, (events - contracts) / (contracts * (ENTRIES_PER_MONTH + 1)));
         List<Event> plan = plan(run, months);
@@ -152,6 +160,75 @@ final class LoadCommand implements Callable<Integer> {
             System.out.printf("no-op relay (consume, publish with confirms, ack after confirm): %.0f msg/s%n", ceiling);
         }
         return 0;
+    }
+
+    /**
+     * The month-end burst: every contract's items are applied first, then all the closes go out at once;
+     * the figure is the time from the first close published to the last package arrived.
+     */
+    private int monthEnd() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Event> plan = plan(run, 1);
+        List<Event> items = new ArrayList<>();
+        List<Event> closes = new ArrayList<>();
+        for (Event event : plan) {
+            (event.close() ? closes : items).add(event);
+        }
+        // the plan has ENTRIES_PER_MONTH entries a month: repeat them under new ids up to the ITEMS asked for
+        List<Event> entries = new ArrayList<>(items);
+        for (int copy = 1; entries.size() < contracts * (1 + monthEndItems); copy++) {
+            for (Event event : items) {
+                if (event.routingKey().startsWith("timeentry") && entries.size() < contracts * (1 + monthEndItems)) {
+                    entries.add(new Event(event.id() + "-" + copy, event.routingKey(), event.id() + "-" + copy,
+                            event.contractId(), event.body().replace(event.id(), event.id() + "-" + copy)
+                            .replace("\"id\":\"TE-", "\"id\":\"TE-" + copy + "-"), false));
+                }
+            }
+        }
+        System.out.printf("month end %s: %d contracts, %d items each, then %d closes at once%n", run, contracts,
+                monthEndItems, closes.size());
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        try (Connection connection = broker.connect("billwright-load")) {
+            OutboundTap.open(connection.createChannel(), broker.topology(), copy -> {
+                if (copy.exchange().endsWith(".erp")) {
+                    arrived.putIfAbsent(copy.messageId(), copy.arrivedNanos());
+                }
+            });
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            long loading = System.nanoTime();
+            publishAll(channel, entries);
+            while (!inboundEmpty(channel)) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(2_000); // the last batches commit
+            System.out.printf("%d items applied in %.1f s%n", entries.size(), (System.nanoTime() - loading) / 1e9);
+            long start = System.nanoTime();
+            publishAll(channel, closes);
+            long deadline = start + timeoutSeconds * 1_000_000_000L;
+            while (arrived.size() < closes.size() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long last = arrived.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+            System.out.printf("%d of %d packages arrived; the last %.2f s after the first close was published%n",
+                    arrived.size(), closes.size(), (last - start) / 1e9);
+        }
+        return 0;
+    }
+
+    private void publishAll(Channel channel, List<Event> events) throws Exception {
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder().messageId(event.id())
+                    .contentType("application/cloudevents+json")
+                    .headers(java.util.Map.of(PartitionKey.HEADER, event.contractId())).build();
+            channel.basicPublish(broker.topology().inboundExchange(), event.routingKey(), true, properties,
+                    event.body().getBytes(StandardCharsets.UTF_8));
+            if (i % 200 == 199) {
+                channel.waitForConfirmsOrDie(30_000);
+            }
+        }
+        channel.waitForConfirmsOrDie(30_000);
     }
 
     private boolean inboundEmpty(Channel channel) throws java.io.IOException {

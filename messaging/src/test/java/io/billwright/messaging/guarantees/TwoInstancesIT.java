@@ -86,7 +86,12 @@ class TwoInstancesIT {
                         .filter(p -> p.messageId().equals(reference.id().value())).findFirst().orElseThrow();
                 assertThat(received.body()).as(reference.id().value())
                         .contains("\"" + reference.totals().amountDue().amount().toPlainString() + "\"");
+                boolean late = reference.lines().stream().anyMatch(line -> line.priorPeriod());
+                assertThat(received.body().contains("\"priorPeriodItems\":[\"JAN-LATE\"]"))
+                        .as("%s names the late January entry as prior-period", reference.id().value()).isEqualTo(late);
             }
+            assertThat(expected.stream().filter(p -> p.lines().stream().anyMatch(line -> line.priorPeriod())))
+                    .as("March's packages carry the late entry").hasSize(CONTRACTS);
             assertThat(broker.drain(topology.deadLetterQueue(), Duration.ofMillis(300))).as("nothing parked").isEmpty();
         } finally {
             try (TestBroker broker = new TestBroker()) {

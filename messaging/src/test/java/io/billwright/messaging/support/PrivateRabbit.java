@@ -82,6 +82,17 @@ public final class PrivateRabbit implements AutoCloseable {
         throw new IllegalStateException("RabbitMQ node " + node + " did not start; see " + home.resolve("log"));
     }
 
+    /** Makes this (started) node a member of {@code first}'s cluster. */
+    public void joinCluster(PrivateRabbit first) {
+        String ctl = tool("rabbitmqctl");
+        if (run(Duration.ofSeconds(60), ctl, "-n", node, "stop_app") != 0
+                || run(Duration.ofSeconds(60), ctl, "-n", node, "join_cluster", first.node) != 0
+                || run(Duration.ofSeconds(60), ctl, "-n", node, "start_app") != 0) {
+            throw new IllegalStateException("node " + node + " could not join " + first.node + "; see "
+                    + home.resolve("tools.log"));
+        }
+    }
+
     /** Stops the node cleanly, as an operator's restart does. */
     public void stop() {
         run(Duration.ofSeconds(60), tool("rabbitmqctl"), "-n", node, "stop");
