@@ -4,7 +4,7 @@
 # default ones; after each fault the ERP queues are compared with the what-if simulator's packages for the
 # same file. Figures go to messaging/target/chaos-report.md (record them in docs/reliability.md).
 #
-#   bench/chaos.sh                       every fault, 300 people (about 33,000 events), 1,500 events/s
+#   bench/chaos.sh                       every fault, 300 people (about 33,000 events), published in a burst
 #   bench/chaos.sh -Dchaos.people=600    a larger quarter
 #   bench/chaos.sh -Dit.test='ChaosSuiteIT#aBrokerRestart'   one fault
 #

@@ -44,7 +44,7 @@ public final class LegacyQueueDrain implements org.springframework.context.Smart
             try {
                 drain();
             } catch (RuntimeException e) {
-                log.error("{}; the service drains them again at its next start", e.getMessage());
+                log.error("{}; the service drains them again at its next start", e.getMessage(), e);
             }
         }, "legacy-queue-drain");
         thread.setDaemon(true);
@@ -79,7 +79,7 @@ public final class LegacyQueueDrain implements org.springframework.context.Smart
                 }
             }
         } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("draining the pre-partition inbound queues failed: " + e.getMessage(), e);
+            throw new IllegalStateException("draining the pre-partition inbound queues failed: " + e, e);
         }
         return moved;
     }
@@ -112,7 +112,11 @@ public final class LegacyQueueDrain implements org.springframework.context.Smart
                 channel.basicAck(got.getEnvelope().getDeliveryTag(), false);
                 moved++;
             }
-            channel.queueDelete(queue, false, true);
+            // quorum queues refuse queue.delete with if-empty: check it is empty (unbound, nothing new arrives)
+            if (channel.queueDeclarePassive(queue).getMessageCount() > 0) {
+                throw new IOException(queue + " is not empty after the drain; it stays for the next start");
+            }
+            channel.queueDelete(queue);
             log.info("moved {} messages from {} (a queue of the release before partitioning) into the partitions"
                     + " and deleted it", moved, queue);
         } catch (InterruptedException e) {

@@ -31,8 +31,8 @@ class ChaosIT {
             run.publish(0);
             System.out.println("[chaos] killing an instance at " + run.awaitProcessed(0.25, Duration.ofSeconds(240))
                     + " of " + run.messageCount() + " messages processed");
-            run.killAndRestart(0);
-            System.out.println("[chaos] restarting the broker at " + run.awaitProcessed(0.6, Duration.ofSeconds(240))
+            run.killAndRestartAtOnce(0);
+            System.out.println("[chaos] restarting the broker at " + run.awaitProcessed(0.5, Duration.ofSeconds(240))
                     + " of " + run.messageCount() + " messages processed");
             rabbit.stop();
             rabbit.startAgain();

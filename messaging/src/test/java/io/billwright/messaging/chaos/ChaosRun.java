@@ -71,8 +71,19 @@ final class ChaosRun implements AutoCloseable {
         Sql.awaitCount(database, "select count(*) from service_instance", n -> n == 1 + others, Duration.ofSeconds(120));
     }
 
-    /** Kills the {@code index}th process instance (SIGKILL) and starts a new one in its place. */
+    /**
+     * Kills the {@code index}th process instance (SIGKILL), starts a new one in its place, and waits until
+     * it has joined (so the next kill hits a working instance, not one still starting).
+     */
     void killAndRestart(int index) {
+        killAndRestartAtOnce(index);
+        String joined = "process-" + started;
+        Sql.awaitCount(database, "select count(*) from service_instance where instance_id = '" + joined + "'",
+                n -> n == 1, Duration.ofSeconds(120));
+    }
+
+    /** Kills the {@code index}th process instance (SIGKILL) and starts a new one, without waiting for it. */
+    void killAndRestartAtOnce(int index) {
         processes.get(index).kill();
         processes.set(index, startProcess());
     }
@@ -89,19 +100,47 @@ final class ChaosRun implements AutoCloseable {
         return ServiceProcess.start(own, work.resolve("process-" + started + ".log"));
     }
 
-    /** Publishes every message at {@code perSecond} (0: as fast as confirms allow), keyed by contract. */
+    /**
+     * Publishes every message at {@code perSecond} (0: as fast as confirms allow), keyed by contract, as a
+     * careful upstream system does: a chunk whose confirms did not all come (the broker went away) is
+     * published again, under the same ids, once the broker is back.
+     */
     void publish(int perSecond) throws Exception {
-        try (TestBroker publisher = broker()) {
-            long start = System.nanoTime();
-            for (int i = 0; i < messages.size(); i += 100) {
-                publisher.publishAll(topology, messages.subList(i, Math.min(messages.size(), i + 100)));
+        TestBroker publisher = null;
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < messages.size(); ) {
+                List<TestMessages.Msg> chunk = messages.subList(i, Math.min(messages.size(), i + 100));
+                try {
+                    if (publisher == null) {
+                        publisher = broker();
+                    }
+                    publisher.publishAll(topology, chunk);
+                } catch (RuntimeException brokerGone) {
+                    closeQuietly(publisher);
+                    publisher = null;
+                    Thread.sleep(1_000);
+                    continue;
+                }
+                i += chunk.size();
                 if (perSecond > 0) {
-                    long due = start + (long) ((i + 100) * 1e9 / perSecond);
-                    long wait = due - System.nanoTime();
+                    long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000);
                     }
                 }
+            }
+        } finally {
+            closeQuietly(publisher);
+        }
+    }
+
+    private static void closeQuietly(TestBroker broker) {
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (RuntimeException alreadyClosed) {
+                // the broker went away
             }
         }
     }

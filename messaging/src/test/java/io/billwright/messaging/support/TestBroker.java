@@ -184,6 +184,28 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    public void declareTopicExchange(String exchange) {
+        try {
+            channel.exchangeDeclare(exchange, "topic", true);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the queue exists (asked on a channel of its own: a missing queue closes the channel asking). */
+    public boolean exists(String queue) {
+        try (Channel probe = connection.createChannel()) {
+            probe.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (com.rabbitmq.client.AlreadyClosedException e) {
+            return false;
+        }
+    }
+
     public void declareQuorumQueue(String queue, String exchange, String routingKey) {
         try {
             channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
