@@ -3,6 +3,7 @@ package io.billwright.messaging.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billwright.events.Redelivery;
+import io.billwright.messaging.support.Migrations;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.messaging.support.TestInfrastructure.Database;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +40,7 @@ class DedupMigrationIT {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(),
                 database.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        flyway(dataSource, database).target("1").load().migrate();
+        Migrations.flyway(dataSource, database).target("1").load().migrate();
 
         // what the first schema held: an applied entry, its correction, and a resend skipped as a duplicate
         Timestamp at = Timestamp.from(RECEIVED);
@@ -52,7 +52,7 @@ class DedupMigrationIT {
         jdbc.update("insert into business_key values ('C-1', 'timeentry:TE-1', 'hash-2', 'm-2', ?)",
                 Timestamp.from(EVENT_TIME));
 
-        flyway(dataSource, database).load().migrate();
+        Migrations.flyway(dataSource, database).load().migrate();
 
         Deduplication dedup = new Deduplication(jdbc);
         assertThat(dedup.processedContents(List.of("m-1", "m-2", "m-3", "m-4")))
@@ -70,11 +70,5 @@ class DedupMigrationIT {
         jdbc.update("insert into event_log (message_id, contract_id, event_type, business_key, correlation_id, "
                 + "received_at, body) values (?, 'C-1', 'io.billwright.timeentry.recorded', 'timeentry:TE-1', ?, ?, '{}')",
                 messageId, messageId, at);
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DriverManagerDataSource dataSource,
-                                                                                  Database database) {
-        var configuration = Flyway.configure().dataSource(dataSource);
-        return database.schema() == null ? configuration : configuration.schemas(database.schema());
     }
 }

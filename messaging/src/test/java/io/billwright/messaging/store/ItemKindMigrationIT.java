@@ -11,6 +11,7 @@ import io.billwright.engine.event.EventId;
 import io.billwright.engine.event.TimeEntryRecorded;
 import io.billwright.engine.state.ContractState;
 import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.messaging.support.Migrations;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.messaging.support.TestInfrastructure.Database;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +53,7 @@ class ItemKindMigrationIT {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(),
                 database.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        flyway(dataSource, database).target("3").load().migrate();
+        Migrations.flyway(dataSource, database).target("3").load().migrate();
         StateCodec codec = new StateCodec();
         jdbc.update("insert into contract_state (contract_id, revision, state, updated_at) values (?, 7, ?, ?)",
                 "C-MIG", codec.encodeHeader(state), Timestamp.from(Instant.now()));
@@ -63,7 +63,7 @@ class ItemKindMigrationIT {
         assertThat(jdbc.queryForList("select item_key from contract_item", String.class))
                 .as("the rows as an earlier release wrote them").contains("TimeEntry:TE-1", "Excess:TimeEntry:TE-2");
 
-        flyway(dataSource, database).load().migrate();
+        Migrations.flyway(dataSource, database).load().migrate();
 
         assertThat(jdbc.queryForList("select item_key from contract_item", String.class))
                 .containsExactlyInAnyOrderElementsOf(state.items().keySet());
@@ -91,11 +91,5 @@ class ItemKindMigrationIT {
     /** The key or record text as a release before the stable kinds wrote it. */
     private static String asOldRelease(String text) {
         return text.replace("EXCESS:", "Excess:").replace("TIME_ENTRY:", "TimeEntry:");
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DriverManagerDataSource dataSource,
-                                                                                  Database database) {
-        var configuration = Flyway.configure().dataSource(dataSource);
-        return database.schema() == null ? configuration : configuration.schemas(database.schema());
     }
 }
