@@ -77,7 +77,12 @@ final class ChaosRun implements AutoCloseable {
      */
     void killAndRestart(int index) {
         killAndRestartAtOnce(index);
-        String joined = "process-" + started;
+        awaitJoined(index);
+    }
+
+    /** Waits until the {@code index}th process instance has joined the live instances. */
+    void awaitJoined(int index) {
+        String joined = processes.get(index).instanceId();
         Sql.awaitCount(database, "select count(*) from service_instance where instance_id = '" + joined + "'",
                 n -> n == 1, Duration.ofSeconds(120));
     }
@@ -97,7 +102,7 @@ final class ChaosRun implements AutoCloseable {
         started++;
         Map<String, Object> own = new HashMap<>(settings);
         own.put("billwright.partitions.instance-id", "process-" + started);
-        return ServiceProcess.start(own, work.resolve("process-" + started + ".log"));
+        return ServiceProcess.start(own, "process-" + started, work.resolve("process-" + started + ".log"));
     }
 
     /**
@@ -110,7 +115,7 @@ final class ChaosRun implements AutoCloseable {
         long start = System.nanoTime();
         try {
             for (int i = 0; i < messages.size(); ) {
-                List<TestMessages.Msg> chunk = messages.subList(i, Math.min(messages.size(), i + 100));
+                List<TestMessages.Msg> chunk = messages.subList(i, Math.min(messages.size(), i + 500));
                 try {
                     if (publisher == null) {
                         publisher = broker();
@@ -149,6 +154,15 @@ final class ChaosRun implements AutoCloseable {
     long awaitProcessed(double fraction, Duration timeout) {
         long wanted = (long) Math.ceil(reference.messages() * fraction);
         return Sql.awaitCount(database, "select count(*) from processed_message", n -> n >= wanted, timeout);
+    }
+
+    /** Messages waiting in the partition queues now. */
+    long backlog() {
+        try (TestBroker broker = broker()) {
+            return topology.inboundQueues().stream().mapToLong(broker::depth).sum();
+        } catch (RuntimeException brokerAway) {
+            return -1;
+        }
     }
 
     long messageCount() {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,21 +53,20 @@ class ChaosSuiteIT {
     @Test
     void tenKillsOfAnInstanceEachFollowedByARestart() throws Exception {
         try (PrivateRabbit rabbit = PrivateRabbit.start(work.resolve("rabbit"));
-             // five times the quarter: ten restarts (each waits for the new instance to join) take minutes
-             ChaosRun run = new ChaosRun(work, 21, PEOPLE * 5, "127.0.0.1:" + rabbit.port(),
+             // eight times the quarter, and two instances in processes of their own killed in turn: a restart
+             // takes about 15 s here, so ten kills of working instances need minutes of backlog
+             ChaosRun run = new ChaosRun(work, 21, PEOPLE * 8, "127.0.0.1:" + rabbit.port(),
                      TestInfrastructure.get().newPostgresSchema())) {
-            run.startInstances(1);
-            Random random = new Random(21);
-            List<Double> points = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                points.add(0.05 + random.nextDouble() * 0.85);
-            }
-            points.sort(Double::compare);
-            check("kill -9 of an instance at 10 random points, restarted each time", run, () -> {
-                for (double point : points) {
-                    System.out.println("[chaos] kill at " + run.awaitProcessed(point, TIMEOUT) + " of "
-                            + run.messageCount() + " processed");
-                    run.killAndRestart(0);
+            run.startInstances(2);
+            check("kill -9 of an instance at 10 points while the backlog drains, restarted each time", run, () -> {
+                for (int kill = 0; kill < 10; kill++) {
+                    long processed = run.awaitProcessed(0.05 + kill * 0.085, TIMEOUT);
+                    System.out.println("[chaos] kill " + (kill + 1) + " at " + processed + " of " + run.messageCount()
+                            + " processed, " + run.backlog() + " waiting in the partitions");
+                    // the instance killed now has worked since it joined; it is restarted at once, and killed
+                    // again two kills later, once it has joined again
+                    run.killAndRestartAtOnce(kill % 2);
+                    run.awaitJoined(1 - kill % 2);
                 }
             });
         }
@@ -81,7 +79,8 @@ class ChaosSuiteIT {
                      TestInfrastructure.get().newPostgresSchema())) {
             run.startInstances(1);
             check("RabbitMQ node restarted", run, () -> {
-                run.awaitProcessed(0.4, TIMEOUT);
+                System.out.println("[chaos] broker restart at " + run.awaitProcessed(0.4, TIMEOUT) + " processed, "
+                        + run.backlog() + " waiting in the partitions");
                 rabbit.stop();
                 rabbit.startAgain();
             });

@@ -18,15 +18,21 @@ public final class ServiceProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target/billwright-service.jar");
 
     private final Process process;
+    private final String instanceId;
     private final Path log;
 
-    private ServiceProcess(Process process, Path log) {
+    private ServiceProcess(Process process, String instanceId, Path log) {
         this.process = process;
+        this.instanceId = instanceId;
         this.log = log;
     }
 
-    /** Starts {@code java -jar billwright-service.jar} with these settings as command-line arguments. */
-    public static ServiceProcess start(Map<String, Object> settings, Path log) {
+    /**
+     * Starts {@code java -jar billwright-service.jar} with these settings as command-line arguments.
+     *
+     * @param instanceId the {@code billwright.partitions.instance-id} among the settings, for callers to wait on
+     */
+    public static ServiceProcess start(Map<String, Object> settings, String instanceId, Path log) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with"
                     + " 'mvn verify', which packages the service first");
@@ -38,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceProcess(process, log);
+            return new ServiceProcess(process, instanceId, log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + String.join(" ", command), e);
         }
@@ -52,6 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    public String instanceId() {
+        return instanceId;
     }
 
     public boolean isAlive() {
