@@ -32,3 +32,9 @@ update contract_item set record = replace(record, '"sourceKey":"RetentionRelease
 update contract_item set item_key = 'Excess:CONTRACT:' || substr(item_key, 17) where item_key like 'Excess:Contract:%';
 update contract_item set record = replace(record, '"sourceKey":"Contract:', '"sourceKey":"CONTRACT:') where item_key like 'Excess:%';
 update contract_item set item_key = 'EXCESS:' || substr(item_key, 8) where item_key like 'Excess:%';
+
+-- A settled item (a billed time entry or expense with nothing pending and not awaiting approval) is read
+-- only by its key, when a message about it arrives, never with the rest of the contract's state, so a state
+-- read does not grow with the contract's age (ContractStateRepository). Rows of earlier releases start as
+-- not settled, and are marked the next time they are written.
+alter table contract_item add column settled boolean default false not null;

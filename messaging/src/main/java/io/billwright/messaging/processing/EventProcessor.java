@@ -7,6 +7,8 @@ import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.event.ExpenseRecorded;
+import io.billwright.engine.event.TimeEntryRecorded;
 import io.billwright.engine.state.ContractState;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.Redelivery;
@@ -122,7 +124,7 @@ public final class EventProcessor {
     private List<ProcessingResult> applyAll(List<InboundMessage> messages, List<ContractId> contracts,
                                             Map<String, Snapshot> saved, List<OutboxMessage> written) {
         // every read the batch needs, in three statements, under the contracts' locks
-        Map<String, Snapshot> locked = store.states().lockAll(contracts);
+        Map<String, Snapshot> locked = store.states().lockAll(contracts, itemKeys(messages));
         Work work = new Work(locked,
                 store.dedup().processedContents(messages.stream().map(InboundMessage::messageId).distinct().toList()),
                 store.dedup().lastSeen(messages.stream()
@@ -159,6 +161,22 @@ public final class EventProcessor {
         store.outbox().addAll(outboxRows, now, afterCommit.handOverLease(now));
         written.addAll(outboxRows);
         return withIssuedOnly(results, issued);
+    }
+
+    /**
+     * The state keys of the items the messages are about, by contract: their records are read in even when
+     * settled, since the engine looks each arriving item up by its key.
+     */
+    private static Map<String, Set<String>> itemKeys(List<InboundMessage> messages) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (InboundMessage message : messages) {
+            String key = message.event() instanceof TimeEntryRecorded e ? e.entry().stateKey()
+                    : message.event() instanceof ExpenseRecorded e ? e.expense().stateKey() : null;
+            if (key != null) {
+                keys.computeIfAbsent(message.contractId().value(), id -> new HashSet<>()).add(key);
+            }
+        }
+        return keys;
     }
 
     /** The results with only the packages registered now: a package issued before is not issued again. */

@@ -2,6 +2,10 @@ package io.billwright.messaging.store;
 
 import io.billwright.engine.contract.ContractId;
 import io.billwright.engine.state.ContractState;
+import io.billwright.engine.item.ApprovalStatus;
+import io.billwright.engine.item.Expense;
+import io.billwright.engine.item.StateKind;
+import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.state.ItemRecord;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,11 +51,38 @@ public final class ContractStateRepository {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A contract's state at a revision; {@code state} is empty for a contract never seen. */
-    public record Snapshot(long revision, ContractState state) {
+    /**
+     * A contract's state at a revision; {@code state} is empty for a contract never seen.
+     *
+     * @param partial the state was read without its settled items (billed time entries and expenses with
+     *                nothing pending, see {@link #isSettled}); before a message about such an item is applied,
+     *                its record is read in ({@link #lockAll})
+     */
+    public record Snapshot(long revision, ContractState state, boolean partial) {
         public Snapshot {
             Objects.requireNonNull(state, "state");
         }
+
+        public Snapshot(long revision, ContractState state) {
+            this(revision, state, false);
+        }
+    }
+
+    /**
+     * An item the engine only ever looks up by its key, never while it walks the contract's items: a billed
+     * time entry or expense with nothing pending and not waiting for approval. Every walk of the engine's
+     * (a close, a reconsideration, a milestone's linked items) selects unbilled, pending or submitted items;
+     * a message about the item itself reads it in by key. Such items are most of an old contract's, and are
+     * left out of a state read, so the read does not grow with the contract's age.
+     */
+    static boolean isSettled(ItemRecord record) {
+        StateKind kind = record.item().stateKind();
+        if (kind != StateKind.TIME_ENTRY && kind != StateKind.EXPENSE) {
+            return false;
+        }
+        ApprovalStatus approval = record.item() instanceof TimeEntry entry ? entry.status()
+                : record.item() instanceof Expense expense ? expense.status() : null;
+        return record.isBilled() && !record.isPending() && approval != ApprovalStatus.SUBMITTED;
     }
 
     /**
@@ -80,6 +112,14 @@ public final class ContractStateRepository {
      * batches never deadlock) and reads their states.
      */
     public Map<String, Snapshot> lockAll(List<ContractId> contractIds) {
+        return lockAll(contractIds, Map.of());
+    }
+
+    /**
+     * Locks the rows of several contracts and reads their states, each with the records of {@code itemKeys}
+     * (the items the messages about to be applied are about), settled or not.
+     */
+    public Map<String, Snapshot> lockAll(List<ContractId> contractIds, Map<String, Set<String>> itemKeys) {
         List<String> ids = contractIds.stream().map(ContractId::value).distinct().sorted().toList();
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         Map<String, Long> revisions = new java.util.HashMap<>();
@@ -95,7 +135,40 @@ public final class ContractStateRepository {
             }
             snapshots.put(id, read(new ContractId(id), revision));
         }
+        readInSettled(snapshots, itemKeys);
         return snapshots;
+    }
+
+    /** Adds to partial states the settled records of the keys asked for: one statement for the whole batch. */
+    private void readInSettled(Map<String, Snapshot> snapshots, Map<String, Set<String>> itemKeys) {
+        List<Object> params = new ArrayList<>();
+        itemKeys.forEach((contractId, keys) -> {
+            Snapshot snapshot = snapshots.get(contractId);
+            if (snapshot != null && snapshot.partial()) {
+                keys.stream().filter(key -> !snapshot.state().items().containsKey(key)).forEach(key -> {
+                    params.add(contractId);
+                    params.add(key);
+                });
+            }
+        });
+        if (params.isEmpty()) {
+            return;
+        }
+        String rows = String.join(", ", java.util.Collections.nCopies(params.size() / 2, "(?, ?)"));
+        Map<String, List<ItemRecord>> found = new java.util.HashMap<>();
+        batchJdbc.query("select contract_id, record from contract_item where (contract_id, item_key) in (" + rows
+                + ")", rs -> {
+                    found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(codec.decodeItem(rs.getString(2)));
+                }, params.toArray());
+        found.forEach((contractId, records) -> {
+            Snapshot snapshot = snapshots.get(contractId);
+            ContractState state = snapshot.state();
+            for (ItemRecord record : records) {
+                state = state.withItem(record);
+            }
+            // read in, not changed: nothing to write back for them
+            snapshots.put(contractId, new Snapshot(snapshot.revision(), state.settled(), true));
+        });
     }
 
     private Snapshot read(ContractId contractId, long revision) {
@@ -108,12 +181,13 @@ public final class ContractStateRepository {
         if (header == null) {
             return new Snapshot(revision, ContractState.empty(contractId));
         }
-        List<String> items = jdbc.sql("select record from contract_item where contract_id = ?")
+        // settled items stay out: a message about one reads it in by key (readInSettled)
+        List<String> items = jdbc.sql("select record from contract_item where contract_id = ? and settled = false")
                 .param(contractId.value()).query(String.class).list();
         // no message ids: the event log deduplicates by id before the engine runs (EventProcessor), so the
         // state need not carry every id ever applied, and a read costs the same on a contract's 20,000th
         // message as on its 100th
-        return new Snapshot(revision, codec.decode(header, items, List.of()));
+        return new Snapshot(revision, codec.decode(header, items, List.of()), true);
     }
 
     /**
@@ -141,7 +215,8 @@ public final class ContractStateRepository {
             headers.add(new Object[] {previous.revision() + 1, codec.encodeHeader(state), now,
                 contractId, previous.revision()});
             collectItemChanges(contractId, previous.state().items(), state, inserts, updates, deletes);
-            written.add(new Snapshot(previous.revision() + 1, state.settled().withoutProcessedEvents()));
+            written.add(new Snapshot(previous.revision() + 1, state.settled().withoutProcessedEvents(),
+                    previous.partial()));
         });
         int[] counts = Batches.run(batchJdbc, "update contract_state set revision = ?, state = ?, updated_at = ? "
                 + "where contract_id = ? and revision = ?", headers);
@@ -151,8 +226,10 @@ public final class ContractStateRepository {
                 throw new IllegalStateException("contract " + headers.get(i)[3] + " changed under its lock");
             }
         }
-        Batches.run(batchJdbc, "insert into contract_item (contract_id, item_key, record) values (?, ?, ?)", inserts);
-        Batches.run(batchJdbc, "update contract_item set record = ? where contract_id = ? and item_key = ?", updates);
+        Batches.run(batchJdbc, "insert into contract_item (contract_id, item_key, record, settled) values (?, ?, ?, ?)",
+                inserts);
+        Batches.run(batchJdbc, "update contract_item set record = ?, settled = ? where contract_id = ? and item_key = ?",
+                updates);
         Batches.run(batchJdbc, "delete from contract_item where contract_id = ? and item_key = ?", deletes);
         return written;
     }
@@ -166,9 +243,9 @@ public final class ContractStateRepository {
             if (record == null && stored != null) {
                 deletes.add(new Object[] {contractId, key});
             } else if (record != null && stored == null) {
-                inserts.add(new Object[] {contractId, key, codec.encodeItem(record)});
+                inserts.add(new Object[] {contractId, key, codec.encodeItem(record), isSettled(record)});
             } else if (record != stored) {
-                updates.add(new Object[] {codec.encodeItem(record), contractId, key});
+                updates.add(new Object[] {codec.encodeItem(record), isSettled(record), contractId, key});
             }
         }
     }

@@ -90,11 +90,17 @@ public final class StateCodec {
         return mapper.writeValueAsString(record);
     }
 
+    /** One item record as written by {@link #encodeItem}. */
+    public ItemRecord decodeItem(String item) {
+        return mapper.readValue(item, ItemRecord.class);
+    }
+
     /**
      * Rebuilds the state from its parts.
      *
      * @param header          as written by {@link #encodeHeader}
-     * @param items           every item record as written by {@link #encodeItem}
+     * @param items           the item records as written by {@link #encodeItem} (every one, or all but the
+     *                        settled ones: see {@code ContractStateRepository})
      * @param processedEvents the ids of the events applied to the contract
      */
     public ContractState decode(String header, Collection<String> items, Collection<String> processedEvents) {
@@ -105,7 +111,7 @@ public final class StateCodec {
         }
         PMap<String, ItemRecord> records = HashTreePMap.empty();
         for (String item : items) {
-            ItemRecord record = mapper.readValue(item, ItemRecord.class);
+            ItemRecord record = decodeItem(item);
             records = records.plus(record.key(), record);
         }
         return new ContractState(new ContractId(stored.contractId()), TreePMap.from(stored.versions()), records,
