@@ -38,3 +38,4 @@ update contract_item set item_key = 'EXCESS:' || substr(item_key, 8) where item_
 -- read does not grow with the contract's age (ContractStateRepository). Rows of earlier releases start as
 -- not settled, and are marked the next time they are written.
 alter table contract_item add column settled boolean default false not null;
+create index contract_item_open on contract_item (contract_id, settled);

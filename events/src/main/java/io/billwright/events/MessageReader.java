@@ -72,7 +72,8 @@ public final class MessageReader {
         JsonNode extension = root.get(PartitionKey.HEADER);
         if (extension != null && !extension.asString("").equals(decoded.contractId().value())) {
             throw new RejectedMessage(ParkReason.NO_PARTITION_KEY, PartitionKey.HEADER, "the CloudEvents extension"
-                    + " 'partitionkey' is " + extension + " but the message is about contract '" + decoded.contractId().value()
+                    + " 'partitionkey' is " + extension + " but the message is about contract '"
+                    + decoded.contractId().value()
                     + "': the key must be the contract id");
         }
         return new InboundMessage(event, type, decoded.event(), decoded.contractId(), decoded.businessKey(),

@@ -1,7 +1,6 @@
 package io.billwright.messaging.partition;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class PartitionMembership {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final String instanceId;
     private final Duration expiry;
 
@@ -24,9 +22,8 @@ public final class PartitionMembership {
      * @param instanceId this instance's name, unique among the live ones
      * @param expiry     a member whose last heartbeat is older than this has left
      */
-    public PartitionMembership(JdbcClient jdbc, Clock clock, String instanceId, Duration expiry) {
+    public PartitionMembership(JdbcClient jdbc, String instanceId, Duration expiry) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.instanceId = instanceId;
         this.expiry = expiry;
     }
@@ -35,9 +32,13 @@ public final class PartitionMembership {
         return instanceId;
     }
 
-    /** Records this instance's heartbeat and answers the live members, this one included, sorted by id. */
+    /**
+     * Records this instance's heartbeat and answers the live members, this one included, sorted by id. Times
+     * are the database's, so an instance whose own clock is off never expires the others.
+     */
     public List<String> heartbeat() {
-        Instant now = clock.instant();
+        Instant now = jdbc.sql("select current_timestamp").query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .single();
         Timestamp stamp = Timestamp.from(now);
         int updated = jdbc.sql("update service_instance set heartbeat_at = ? where instance_id = ?")
                 .param(stamp).param(instanceId).update();

@@ -32,7 +32,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
+import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -152,16 +157,37 @@ class ServiceConfiguration {
      * broker's single active consumer gives each queue to one instance at a time, in order.
      */
     @Bean
-    PartitionConsumers partitionConsumers(ConnectionFactory connectionFactory, InboundHandler handler,
-                                          Topology topology, BillwrightProperties properties) {
-        return new PartitionConsumers(topology.inboundQueues(),
-                queue -> container(connectionFactory, handler, queue, properties), handler::stopping);
+    PartitionConsumers partitionConsumers(InboundHandler handler, Topology topology, BillwrightProperties properties,
+                                          RabbitConnectionFactoryBeanConfigurer rabbitConfigurer,
+                                          CachingConnectionFactoryConfigurer cachingConfigurer, AmqpAdmin admin) {
+        return new PartitionConsumers(topology.inboundQueues(), () -> partitionConnection(rabbitConfigurer,
+                cachingConfigurer), (queue, connection) -> container(connection, handler, queue, properties), admin,
+                handler::stopping);
+    }
+
+    /**
+     * A connection factory for one partition, configured as Spring Boot configures the service's own (the
+     * same {@code spring.rabbitmq.*} settings): a partition is given away by closing its connection.
+     */
+    private static CachingConnectionFactory partitionConnection(RabbitConnectionFactoryBeanConfigurer rabbitConfigurer,
+                                                                CachingConnectionFactoryConfigurer cachingConfigurer) {
+        try {
+            RabbitConnectionFactoryBean bean = new RabbitConnectionFactoryBean();
+            rabbitConfigurer.configure(bean);
+            bean.afterPropertiesSet();
+            CachingConnectionFactory factory = new CachingConnectionFactory(bean.getObject());
+            cachingConfigurer.configure(factory);
+            factory.setConnectionNameStrategy(f -> "billwright-partition");
+            return factory;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure a partition's connection: " + e.getMessage(), e);
+        }
     }
 
     @Bean
-    PartitionMembership partitionMembership(JdbcClient jdbc, Clock clock, BillwrightProperties properties) {
+    PartitionMembership partitionMembership(JdbcClient jdbc, BillwrightProperties properties) {
         BillwrightProperties.Partitions partitions = properties.partitions();
-        return new PartitionMembership(jdbc, clock, instanceId(partitions.instanceId()), partitions.expiry());
+        return new PartitionMembership(jdbc, instanceId(partitions.instanceId()), partitions.expiry());
     }
 
     @Bean
@@ -215,8 +241,8 @@ class ServiceConfiguration {
         // rather than loop on it
         container.setDefaultRequeueRejected(false);
         container.setShutdownTimeout(30_000);
-        // on stop, finish the batch in hand and give every prefetched one back to the broker
-        container.setForceStop(true);
+        // a yield closes the partition's connection: the consumer subscribes again this much later
+        container.setRecoveryInterval(1_000);
         container.setAutoStartup(false); // PartitionConsumers starts and stops it
         container.setBeanName("partition-" + queue.substring(queue.lastIndexOf('.') + 1));
         container.afterPropertiesSet();

@@ -158,7 +158,8 @@ public final class ContractStateRepository {
         Map<String, List<ItemRecord>> found = new java.util.HashMap<>();
         batchJdbc.query("select contract_id, record from contract_item where (contract_id, item_key) in (" + rows
                 + ")", rs -> {
-                    found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(codec.decodeItem(rs.getString(2)));
+                    found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(codec.decodeItem(rs.getString(2)));
                 }, params.toArray());
         found.forEach((contractId, records) -> {
             Snapshot snapshot = snapshots.get(contractId);

@@ -57,12 +57,17 @@ public record Topology(String namespace, int partitions) {
         return namespace + ".inbound.partitions";
     }
 
-    /** Partition {@code index} (from 0): a quorum queue with a single active consumer. */
+    /**
+     * Partition {@code index} (from 0): a quorum queue with a single active consumer. The index has three
+     * digits ({@code partition.007}): the consistent-hash exchange rebuilds its ring after a broker restart
+     * from its bindings sorted by queue name, and only names that sort as their indexes do keep every
+     * contract in its partition.
+     */
     public String partitionQueue(int index) {
         if (index < 0 || index >= partitions) {
             throw new IllegalArgumentException("partition " + index + " of " + partitions);
         }
-        return namespace + ".inbound.partition." + index;
+        return namespace + ".inbound.partition." + String.format(java.util.Locale.ROOT, "%03d", index);
     }
 
     /** The inbound queues: one per partition. */
