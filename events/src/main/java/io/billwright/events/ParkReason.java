@@ -26,7 +26,11 @@ public enum ParkReason {
     NO_PARTITION_KEY,
     /** The message id was processed before with different content: ids must be unique across sources. */
     ID_REUSED,
-    /** A transient failure (database, broker) outlasted every retry. */
+    /**
+     * A transient failure (database, broker) outlasted every retry: given by releases before the inbound
+     * partitions only (ADR 0009: a partition now waits the failure out), and kept so their parked messages
+     * still read.
+     */
     RETRIES_EXHAUSTED,
     /** The broker redelivered the message more often than allowed: it keeps failing for a reason not caught. */
     DELIVERY_LIMIT,

@@ -199,13 +199,12 @@ public final class InboundHandler implements BatchMessageListener {
      */
     private ProcessingResult processWithRetries(InboundMessage inbound, Message message, String queue) {
         Duration backoff = retry.initialBackoff();
-        long failingSince = 0;
-        long lastWarning = 0;
+        ThrottledWarning outage = null; // made on the first failure only: the usual path allocates nothing
         for (int attempt = 1; ; attempt++) {
             try {
                 ProcessingResult result = processor.process(inbound);
-                if (attempt > 1) {
-                    log.info("applied after {} attempts; {} flows again", attempt, queue);
+                if (outage != null) {
+                    outage.succeeded();
                 }
                 return result;
             } catch (RejectedMessage rejected) {
@@ -217,17 +216,11 @@ public final class InboundHandler implements BatchMessageListener {
                             e.toString(), attempt);
                     return null;
                 }
-                long now = System.nanoTime();
-                if (attempt == 1) {
-                    failingSince = now;
-                    lastWarning = now;
-                    log.warn("transient failure; {} waits and retries until it clears: {}", queue,
-                            ThrottledWarning.describe(e));
-                } else if (now - lastWarning >= retry.warnEvery().toNanos()) {
-                    lastWarning = now;
-                    log.warn("still failing after {} attempts over {} s; {} waits: {}", attempt,
-                            Duration.ofNanos(now - failingSince).toSeconds(), queue, ThrottledWarning.describe(e));
+                if (outage == null) {
+                    outage = new ThrottledWarning(log, queue + " (it waits and retries until the failure clears)",
+                            retry.warnEvery());
                 }
+                outage.failed(e);
                 metrics.retried();
                 if (stopping) {
                     throw new ImmediateRequeueAmqpException("stopping while a transient failure lasts", e);

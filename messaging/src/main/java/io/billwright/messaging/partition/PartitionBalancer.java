@@ -28,10 +28,7 @@ public final class PartitionBalancer implements SmartLifecycle {
     private final IntFunction<String> queueOf;
     private final Duration interval;
     private final long[] seen;
-    private final java.util.Set<Integer> yielding = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Map<Integer, Long> yieldedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
-    private java.util.concurrent.ExecutorService yields;
     private volatile Set<Integer> owned = Set.of();
     private volatile List<String> members = List.of();
     private volatile boolean running;
@@ -66,25 +63,11 @@ public final class PartitionBalancer implements SmartLifecycle {
         members = live;
         for (int p = 0; p < consumers.partitions() && running; p++) {
             long count = activity.count(queueOf.apply(p));
-            Long yielded = yieldedAt.remove(p);
-            boolean consuming = count != (yielded != null ? yielded : seen[p]) && !yielding.contains(p);
+            boolean consuming = count != seen[p];
             seen[p] = count;
-            if (consuming && !plan.contains(p) && yielding.add(p)) {
-                int partition = p;
-                // on a thread of its own: a yield takes a second or more, and the heartbeat must not wait for it
-                yields.execute(() -> {
-                    try {
-                        consumers.yieldPartition(partition);
-                        // what the consumer took before it stopped is not a sign of being active after
-                        yieldedAt.put(partition, activity.count(queueOf.apply(partition)));
-                    } catch (RuntimeException e) {
-                        if (running) {
-                            log.warn("giving partition {} away failed: {}", partition, e.toString());
-                        }
-                    } finally {
-                        yielding.remove(partition);
-                    }
-                });
+            if (consuming && !plan.contains(p)) {
+                // closes the partition's connection and returns at once; its consumer subscribes again later
+                consumers.yieldPartition(p);
             }
         }
     }
@@ -109,7 +92,6 @@ public final class PartitionBalancer implements SmartLifecycle {
     public synchronized void start() {
         running = true;
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "partition-balancer"));
-        yields = Executors.newSingleThreadExecutor(r -> daemon(r, "partition-yield"));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 balance();
@@ -124,9 +106,6 @@ public final class PartitionBalancer implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (yields != null) {
-            yields.shutdownNow();
-        }
         if (timer != null) {
             timer.shutdownNow();
             try {

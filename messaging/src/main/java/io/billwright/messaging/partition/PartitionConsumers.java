@@ -75,11 +75,6 @@ public final class PartitionConsumers implements SmartLifecycle,
         connections.get(index).resetConnection();
     }
 
-    /** The container of one partition, for tests and metrics. */
-    public SimpleMessageListenerContainer container(int index) {
-        return containers.get(index);
-    }
-
     @Override
     public void start() {
         admin.initialize(); // the partition connections do not declare the topology themselves

@@ -65,10 +65,6 @@ public final class PrivateRabbit implements AutoCloseable {
         return port;
     }
 
-    public String node() {
-        return node;
-    }
-
     /** Starts the node (again, with the same data: durable queues and their messages survive). */
     public void startAgain() {
         run(Duration.ofSeconds(30), tool("rabbitmq-server"), "-detached");

@@ -19,12 +19,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final String instanceId;
-    private final Path log;
 
-    private ServiceProcess(Process process, String instanceId, Path log) {
+    private ServiceProcess(Process process, String instanceId) {
         this.process = process;
         this.instanceId = instanceId;
-        this.log = log;
     }
 
     /**
@@ -44,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceProcess(process, instanceId, log);
+            return new ServiceProcess(process, instanceId);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + String.join(" ", command), e);
         }
@@ -62,14 +60,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String instanceId() {
         return instanceId;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public Path log() {
-        return log;
     }
 
     @Override
