@@ -6,7 +6,7 @@ import io.billwright.engine.ruleset.RuleSetCompiler;
 import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
-import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import io.billwright.engine.ruleset.drools.model.ModelRuleSetCompiler;
 import io.billwright.engine.ruleset.lint.LintedCompiler;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +27,12 @@ public final class DefaultRuleSet {
         return RuleSources.fromClasspath(CLASSPATH_ROOT, DefaultRuleSet.class.getClassLoader());
     }
 
-    /** The compiler every rule set goes through: Drools, gated by the lint (see {@link LintedCompiler}). */
+    /**
+     * The compiler every rule set goes through: the lint for its friendly messages, then Drools' executable
+     * model behind the bytecode check (see {@link ModelRuleSetCompiler}).
+     */
     public static RuleSetCompiler compiler() {
-        return new LintedCompiler(new DroolsRuleSetCompiler());
+        return new LintedCompiler(new ModelRuleSetCompiler());
     }
 
     /** Compiles the packaged default rule set. */

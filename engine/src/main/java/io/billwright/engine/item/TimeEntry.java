@@ -32,10 +32,6 @@ public record TimeEntry(String id, String person, String role, LocalDate date, B
         return id;
     }
 
-    public boolean isBillable() {
-        return billable;
-    }
-
     public boolean isSubcontracted() {
         return subcontractor;
     }

@@ -5,7 +5,9 @@ import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
-import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
+import io.billwright.engine.ruleset.RuleSetHashing;
+import io.billwright.engine.ruleset.RuleSetVersion;
+import io.billwright.engine.ruleset.drools.model.ModelRuleSetCompiler;
 import io.billwright.engine.ruleset.lint.Finding;
 import io.billwright.engine.ruleset.lint.RuleLint;
 import io.billwright.rules.scenario.ScenarioFormatException;
@@ -81,8 +83,14 @@ public record RuleSetCheck(RuleSet compiled, FiringCounter counted, List<Finding
         long started = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
         RuleSet compiled = null;
+        ModelRuleSetCompiler compiler = new ModelRuleSetCompiler();
+        ModelRuleSetCompiler.Build build = null;
         try {
-            compiled = new DroolsRuleSetCompiler().compile(sources, label);
+            build = compiler.build(sources);
+            findings.addAll(build.check().findings());
+            if (build.check().passed()) {
+                compiled = compiler.load(build, new RuleSetVersion(RuleSetHashing.hash(sources), label));
+            }
         } catch (RuleSetException e) {
             e.problems().forEach(p -> findings.add(Finding.error(p.file(), p.line(), p.message())));
         }

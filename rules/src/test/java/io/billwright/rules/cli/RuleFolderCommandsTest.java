@@ -69,8 +69,9 @@ class RuleFolderCommandsTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(out.toString()).contains(
-                rules.resolve("tax/more-rates.csv") + ":0: error: Drools ignores a decision table named like this:"
-                        + " rename it to tax/more-rates.drl.csv",
+                rules.resolve("tax/more-rates.csv") + ":0: error: Drools would skip this file: it reads only .drl"
+                        + " files and decision tables named *.drl.csv, *.drl.xls or *.drl.xlsx; did you mean"
+                        + " tax/more-rates.drl.csv?",
                 rules.resolve("tm/shortcut.drl") + ":1: warning: package billwright.timeandmaterials does not match"
                         + " the folder tm/",
                 rules.resolve("tm/shortcut.drl") + ":8: error: System is not allowed in a rule",

@@ -154,7 +154,7 @@ class DatasetGeneratorTest {
                 .collect(Collectors.toMap(c -> c.id().value(), c -> c));
 
         assertThat(entries).anySatisfy(e -> assertThat(e.entry().status()).isEqualTo(ApprovalStatus.REJECTED));
-        assertThat(entries).anySatisfy(e -> assertThat(e.entry().isBillable()).isFalse());
+        assertThat(entries).anySatisfy(e -> assertThat(e.entry().billable()).isFalse());
         assertThat(lateApprovals(quarter)).as("approved after their month closed").isGreaterThan(10);
         assertThat(expenses).anySatisfy(e -> assertThat(e.receipt()).isFalse());
         assertThat(Stream.concat(contracts(quarter).stream().map(Contract::currencyCode),

@@ -50,6 +50,32 @@ public final class RuleTexts {
         return texts;
     }
 
+    /** Where a rule is written: its file and the line of its {@code rule} keyword, or its table row. */
+    public record Location(String file, int line) {
+    }
+
+    /** Every rule's location by name: a DRL rule's {@code rule} line, a decision-table rule's row. */
+    public static Map<String, Location> locations(List<RuleSource> sources) {
+        Map<String, Location> out = new LinkedHashMap<>();
+        for (RuleSource source : sources) {
+            String content = new String(source.content(), StandardCharsets.UTF_8);
+            if (source.isDrl()) {
+                for (DrlText.Declared rule : new DrlText(source.path(), content).rules) {
+                    out.putIfAbsent(rule.name(), new Location(source.path(), rule.line()));
+                }
+            } else if (source.isDecisionTable() && source.path().endsWith(".csv")) {
+                List<String> lines = content.lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    String first = firstCell(lines.get(i));
+                    if (!first.isEmpty()) {
+                        out.putIfAbsent(first, new Location(source.path(), i + 1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Every rule's description as a reader should see it: its {@code @description}, or for a decision-table
      * rule without one, the table's {@code Notes}.
