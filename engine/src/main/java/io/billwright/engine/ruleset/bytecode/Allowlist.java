@@ -13,6 +13,10 @@ import java.util.Set;
  */
 final class Allowlist {
 
+    private static final String MACHINE = "a decision may depend only on its facts, never on the machine's clock"
+            + " or chance";
+    private static final String ENGINE = "a rule may not reach into the engine's session";
+
     /** Packages any of whose classes and members rule code may use: the fact model, money, time. */
     private static final List<String> PACKAGES = List.of(
             "io/billwright/engine/item/", "io/billwright/engine/facts/", "io/billwright/engine/contract/",
@@ -54,10 +58,13 @@ final class Allowlist {
     private static final Set<String> SUPERTYPES = Set.of("java/io/Serializable", "java/lang/Object",
             "java/lang/Enum", "java/lang/Record");
 
-    /** Members refused on any class: they make a decision depend on the machine, or start threads. */
-    private static final Set<String> NEVER = Set.of("now", "systemUTC", "systemDefaultZone", "systemDefault",
-            "parallel", "parallelStream", "randomUUID", "getRuntime", "getKieRuntime", "getContext",
-            "getWorkingMemory", "getChannels");
+    /** Members refused on any class, and why. */
+    private static final Map<String, String> NEVER = Map.ofEntries(
+            Map.entry("now", MACHINE), Map.entry("systemUTC", MACHINE), Map.entry("systemDefaultZone", MACHINE),
+            Map.entry("systemDefault", MACHINE), Map.entry("randomUUID", MACHINE),
+            Map.entry("parallel", "it runs on other threads"), Map.entry("parallelStream", "it runs on other threads"),
+            Map.entry("getRuntime", ENGINE), Map.entry("getKieRuntime", ENGINE), Map.entry("getContext", ENGINE),
+            Map.entry("getWorkingMemory", ENGINE), Map.entry("getChannels", ENGINE));
 
     /** Kinds of harm by package or class, for the message. */
     private static final Map<String, String> KINDS = Map.ofEntries(
@@ -66,7 +73,7 @@ final class Allowlist {
             Map.entry("java/lang/Thread", "threads"), Map.entry("java/util/concurrent/", "threads"),
             Map.entry("java/lang/Runtime", "processes"), Map.entry("java/lang/Process", "processes"),
             Map.entry("java/lang/System", "the process"), Map.entry("java/io/Object", "serialization"),
-            Map.entry("java/io/", "files"), Map.entry("java/nio/", "files"), Map.entry("java/net/", "network"),
+            Map.entry("java/io/", "files"), Map.entry("java/nio/", "files"), Map.entry("java/net/", "the network"),
             Map.entry("javax/naming/", "JNDI"), Map.entry("javax/script/", "scripting"),
             Map.entry("java/lang/Module", "reflection"), Map.entry("sun/", "JDK internals"),
             Map.entry("jdk/", "JDK internals"), Map.entry("org/kie/", "the engine's internals"),
@@ -84,11 +91,8 @@ final class Allowlist {
         }
         boolean classAllowed = CLASSES.contains(owner) || PACKAGES.stream().anyMatch(owner::startsWith)
                 || (member == null ? MEMBERS.containsKey(owner) : MEMBERS.getOrDefault(owner, Set.of()).contains(member));
-        if (classAllowed && (member == null || !NEVER.contains(member))) {
-            return null;
-        }
         if (classAllowed) {
-            return "it makes a decision depend on the machine or run in parallel";
+            return member == null ? null : NEVER.get(member);
         }
         return KINDS.entrySet().stream().filter(k -> owner.startsWith(k.getKey()))
                 .max(java.util.Comparator.comparingInt(k -> k.getKey().length()))

@@ -55,7 +55,7 @@ public final class BytecodeCheck {
                     continue;
                 }
                 String what = reference.problem() != null ? "uses " + reference.problem()
-                        : "calls " + reference.readable() + ", and " + why;
+                        : (reference.member() == null ? "uses " : "calls ") + reference.readable() + ", and " + why;
                 for (Finding finding : locate(reference.from(), what, rulesOf, locations)) {
                     findings.putIfAbsent(finding.toString(), finding);
                 }

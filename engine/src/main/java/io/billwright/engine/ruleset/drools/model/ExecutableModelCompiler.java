@@ -52,7 +52,17 @@ public final class ExecutableModelCompiler {
         for (RuleSource source : ruleFiles) {
             files.write(RESOURCES + source.path(), source.content());
         }
-        KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException crash) {
+            // the code generator gives up on some Java it cannot rewrite (a consequence chaining calls on a
+            // class literal, say): refuse the rule set with what it said
+            kie.getRepository().removeKieModule(releaseId);
+            List<RuleSetProblem> located = locatedByPlainBuild(sources);
+            throw new RuleSetException(!located.isEmpty() ? located : List.of(new RuleSetProblem(null, 0,
+                    "the executable model cannot compile this rule set: " + crash.getMessage())));
+        }
         try {
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
@@ -88,13 +98,21 @@ public final class ExecutableModelCompiler {
 
     /** The plain DRL build's located problems when it finds any, else the executable model's own. */
     private static List<RuleSetProblem> located(List<Message> errors, List<RuleSource> sources) {
-        try {
-            new DroolsRuleSetCompiler().compile(sources, null);
-        } catch (RuleSetException plain) {
-            return plain.problems();
+        List<RuleSetProblem> plain = locatedByPlainBuild(sources);
+        if (!plain.isEmpty()) {
+            return plain;
         }
         return errors.stream().map(m -> new RuleSetProblem(relative(m.getPath()), Math.max(0, m.getLine()),
                 m.getText().trim())).toList();
+    }
+
+    private static List<RuleSetProblem> locatedByPlainBuild(List<RuleSource> sources) {
+        try {
+            new DroolsRuleSetCompiler().compile(sources, null);
+            return List.of();
+        } catch (RuleSetException plain) {
+            return plain.problems();
+        }
     }
 
     private static String relative(String path) {

@@ -33,8 +33,9 @@ public final class ModelRuleSetCompiler implements RuleSetCompiler {
      * @throws RuleSetException when the sources do not compile
      */
     public Build build(List<RuleSource> sources) {
-        List<Finding> files = RuleFiles.unrecognised(sources).stream()
-                .map(p -> Finding.error(p.file(), p.line(), p.message())).toList();
+        List<Finding> files = new java.util.ArrayList<>(RuleFiles.unrecognised(sources).stream()
+                .map(p -> Finding.error(p.file(), p.line(), p.message())).toList());
+        files.addAll(mvelDialect(sources));
         CompiledModule module;
         try {
             module = compiler.compile(sources);
@@ -69,6 +70,29 @@ public final class ModelRuleSetCompiler implements RuleSetCompiler {
     @Override
     public RuleSet compile(List<RuleSource> sources, String label) {
         return load(build(sources), new RuleSetVersion(RuleSetHashing.hash(sources), label));
+    }
+
+    /**
+     * MVEL consequences are refused: Drools rewrites them into Java, but what an MVEL expression resolves
+     * to is decided by that rewrite, not by what the analyst reads, and the dialect adds nothing a rule here
+     * needs.
+     */
+    private static List<Finding> mvelDialect(List<RuleSource> sources) {
+        List<Finding> out = new java.util.ArrayList<>();
+        java.util.regex.Pattern mvel = java.util.regex.Pattern.compile("^\\s*dialect\\s+[\"']mvel[\"']");
+        for (RuleSource source : sources) {
+            if (!source.isDrl()) {
+                continue;
+            }
+            String[] lines = new String(source.content(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (mvel.matcher(lines[i]).find()) {
+                    out.add(Finding.error(source.path(), i + 1, "dialect \"mvel\" is refused: write the rule in the"
+                            + " Java dialect (the default), whose compiled code the bytecode check can read"));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<RuleSetProblem> problems(List<Finding> findings) {
