@@ -150,6 +150,12 @@ final class ConclusionResolver {
         return new Money(max.max(BigDecimal.ZERO).setScale(Rounding.minorUnits(currency), RoundingMode.DOWN), currency);
     }
 
+    /** The rules ran out of time on this item: held with {@code RULE_TIMEOUT}, nothing charged. */
+    ItemVerdict timedOut(Item item, ItemKind kind, Receipt base, Currency currency, String detail) {
+        return single(new Decision(item.itemId(), kind, DecisionStatus.HELD, ReasonCode.RULE_TIMEOUT, detail,
+                Money.zero(currency), base), BigDecimal.ZERO);
+    }
+
     private static ItemVerdict single(Decision decision, BigDecimal drawdown) {
         BigDecimal eligible = decision.status() == DecisionStatus.ELIGIBLE ? decision.amount().amount() : BigDecimal.ZERO;
         return new ItemVerdict(List.of(decision), decision.status(), decision.reason(), eligible, drawdown, null,

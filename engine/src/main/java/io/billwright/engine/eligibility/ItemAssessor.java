@@ -13,6 +13,7 @@ import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.ruleset.Evaluation;
 import io.billwright.engine.ruleset.RuleSet;
+import io.billwright.engine.ruleset.RuleTimeoutException;
 import io.billwright.engine.state.ContractState;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -49,13 +50,18 @@ public final class ItemAssessor {
                         contract.retainer().includedHours())));
             }
         }
-        Evaluation evaluation = rules.evaluate(facts);
         String id = item.itemId();
+        Receipt receipt = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
+                sourceEvents);
+        Evaluation evaluation;
+        try {
+            evaluation = rules.evaluate(facts);
+        } catch (RuleTimeoutException timedOut) {
+            return resolver.timedOut(item, kind, receipt, currencyOf(contract), timedOut.getMessage());
+        }
         List<Evaluation.Inference> about = evaluation.inferences().stream()
                 .filter(i -> i.fact() instanceof Conclusion c && c.itemId().equals(id)).toList();
-        Receipt base = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
-                sourceEvents);
-        return resolver.resolve(item, kind, about, base, currencyOf(contract), optional);
+        return resolver.resolve(item, kind, about, receipt, currencyOf(contract), optional);
     }
 
     /**

@@ -56,6 +56,7 @@ final class Allowlist {
 
     /** Types a generated class may extend or implement, though its code may call nothing on them. */
     private static final Set<String> SUPERTYPES = Set.of("java/io/Serializable", "java/lang/Object",
+            "org/drools/base/factmodel/GeneratedFact", "org/drools/base/factmodel/AccessibleFact",
             "java/lang/Enum", "java/lang/Record");
 
     /** Members refused on any class, and why. */

@@ -5,6 +5,10 @@ import io.billwright.engine.ruleset.RuleEvaluationException;
 import io.billwright.engine.ruleset.RuleInfo;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetVersion;
+import io.billwright.engine.ruleset.RuleTimeoutException;
+import java.time.Duration;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,16 +28,31 @@ final class DroolsRuleSet implements RuleSet {
     /** A rule set that keeps firing past this is looping; stop it rather than hang a consumer. */
     private static final int MAX_FIRINGS = 100_000;
 
+    /** How long one evaluation may fire rules unless told otherwise. */
+    static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
     private final KieBase base;
     private final KieSessionsPool sessions;
     private final RuleSetVersion version;
     private final List<RuleInfo> rules;
+    private final long limitNanos;
 
     DroolsRuleSet(KieBase base, RuleSetVersion version) {
+        this(base, base.newKieSessionsPool(2), version, describe(base), DEFAULT_TIME_LIMIT);
+    }
+
+    private DroolsRuleSet(KieBase base, KieSessionsPool sessions, RuleSetVersion version, List<RuleInfo> rules,
+                          Duration limit) {
         this.base = base;
-        this.sessions = base.newKieSessionsPool(2);
+        this.sessions = sessions;
         this.version = version;
-        this.rules = describe(base);
+        this.rules = rules;
+        this.limitNanos = limit.toNanos();
+    }
+
+    @Override
+    public RuleSet withTimeLimit(Duration limit) {
+        return new DroolsRuleSet(base, sessions, version, rules, limit);
     }
 
     @Override
@@ -52,12 +71,19 @@ final class DroolsRuleSet implements RuleSet {
         // empty working memory without paying for a new session's node memories every time
         KieSession session = sessions.newKieSession();
         InsertionRecorder recorder = new InsertionRecorder();
+        Deadline deadline = new Deadline(session, System.nanoTime() + limitNanos);
         try {
             session.addEventListener(recorder);
+            session.addEventListener(deadline);
             for (Object fact : facts) {
                 session.insert(fact);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
+            if (deadline.passed) {
+                throw new RuleTimeoutException("the rules were still firing after " + limitNanos / 1_000_000
+                        + " ms (" + fired + " firings, the last of rule \"" + deadline.lastRule + "\"; rule set "
+                        + version + ")");
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new RuleEvaluationException("rules fired " + fired + " times without settling: a rule loops"
                         + " (rule set " + version + ")", null);
@@ -69,6 +95,7 @@ final class DroolsRuleSet implements RuleSet {
             }
             throw new RuleEvaluationException("rule set " + version + " failed: " + e.getMessage(), e);
         } finally {
+            session.removeEventListener(deadline);
             session.removeEventListener(recorder);
             session.dispose();
         }
@@ -91,6 +118,31 @@ final class DroolsRuleSet implements RuleSet {
     private static String unquote(Object value) {
         String text = value.toString();
         return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+    }
+
+    /**
+     * Halts the session at the first firing after the deadline. A consequence cannot loop (the bytecode check
+     * refuses loops), so firings are where a runaway rule set spends its time.
+     */
+    private static final class Deadline extends DefaultAgendaEventListener {
+        private final KieSession session;
+        private final long at;
+        private volatile boolean passed;
+        private String lastRule = "";
+
+        Deadline(KieSession session, long at) {
+            this.session = session;
+            this.at = at;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            lastRule = event.getMatch().getRule().getName();
+            if (System.nanoTime() > at) {
+                passed = true;
+                session.halt();
+            }
+        }
     }
 
     /** Remembers every fact a rule inserted, with the rule's name. */
