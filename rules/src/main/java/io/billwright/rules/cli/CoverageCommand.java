@@ -45,7 +45,7 @@ final class CoverageCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        Map<RuleInfo, Long> firings = check.counted().firings();
+        Map<RuleInfo, Long> firings = check.firings();
         List<Map.Entry<RuleInfo, Long>> never = firings.entrySet().stream().filter(e -> e.getValue() == 0).toList();
         out.printf("%d of %d rules fired in %d scenarios%n", firings.size() - never.size(), firings.size(),
                 check.scenarios());

@@ -36,7 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static String summary(RuleSetCheck check) {
-        String rules = check.compiled() == null ? "did not compile"
+        String rules = check.build() == null ? "did not compile"
+                : check.compiled() == null ? "compiled, refused by the bytecode check (nothing of it was loaded)"
                 : "rule set " + check.compiled().version() + ": " + check.compiled().rules().size() + " rules";
         String scenarios = check.scenariosRun()
                 ? check.scenarios() + " scenarios, " + (check.scenarios() - check.failed()) + " passed, " + check.failed()

@@ -23,7 +23,10 @@ import java.util.TreeSet;
  */
 public final class BytecodeCheck {
 
-    /** What the check found, and every fact-model member the rule set uses (for a compatibility check). */
+    /**
+     * What the check found, and every fact-model member the rule set uses, as {@link FactModelCheck} reads
+     * them (a release carries them, and a service checks its own fact model still has each).
+     */
     public record Result(List<Finding> findings, Set<String> factModelUses) {
         public boolean passed() {
             return findings.stream().noneMatch(Finding::isError);
@@ -50,7 +53,7 @@ public final class BytecodeCheck {
                 String why = reference.problem() != null ? null : Allowlist.refusal(reference);
                 if (reference.problem() == null && why == null) {
                     if (reference.owner().startsWith(FACT_MODEL) && reference.member() != null) {
-                        uses.add(reference.owner() + "." + reference.member() + reference.descriptor());
+                        uses.add(FactModelCheck.use(reference.owner(), reference.member(), reference.descriptor()));
                     }
                     continue;
                 }

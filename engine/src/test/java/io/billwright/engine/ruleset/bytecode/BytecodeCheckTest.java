@@ -109,6 +109,19 @@ class BytecodeCheckTest {
                 .check();
 
         assertThat(result.factModelUses()).contains(
-                "io/billwright/engine/facts/Hold.of(Lio/billwright/engine/item/Item;Lio/billwright/engine/decision/ReasonCode;Ljava/lang/String;)Lio/billwright/engine/facts/Hold;");
+                "io/billwright/engine/facts/Hold#of(Lio/billwright/engine/item/Item;Lio/billwright/engine/decision/ReasonCode;Ljava/lang/String;)Lio/billwright/engine/facts/Hold;");
+    }
+
+    @Test
+    void theFactModelHasEveryMemberACompiledRuleSetUsesAndSaysWhichAreGone() {
+        var uses = compiler.build(List.of(RuleSource.of("tm/fair.drl", rule("insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"x\"));"))))
+                .check().factModelUses();
+        String gone = "io/billwright/engine/item/TimeEntry#isBillable()Z";
+        String field = "io/billwright/engine/decision/ReasonCode#AWAITING_APPROVAL:Lio/billwright/engine/decision/ReasonCode;";
+
+        assertThat(FactModelCheck.missing(uses, getClass().getClassLoader())).isEmpty();
+        assertThat(uses).contains(field);
+        assertThat(FactModelCheck.missing(List.of(field, gone, "io/billwright/engine/facts/Gone#of()V"),
+                getClass().getClassLoader())).containsExactly(gone, "io/billwright/engine/facts/Gone#of()V");
     }
 }
