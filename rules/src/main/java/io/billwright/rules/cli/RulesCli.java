@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "billwright-rules", mixinStandardHelpOptions = true, version = "Billwright rules 0.1",
         description = "Decide scenarios with a rule set and explain every decision; validate, lint, cover and diff"
                 + " rule folders.",
-        subcommands = {DecideCommand.class, ValidateCommand.class, CoverageCommand.class, DiffCommand.class})
+        subcommands = {DecideCommand.class, ValidateCommand.class, CoverageCommand.class, DiffCommand.class,
+            ReleaseCommand.class, KeysCommand.class})
 public final class RulesCli {
 
     public static void main(String[] args) {

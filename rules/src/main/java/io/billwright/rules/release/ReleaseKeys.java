@@ -58,7 +58,7 @@ public final class ReleaseKeys {
      *
      * @throws IllegalArgumentException when neither is set or the key cannot be read
      */
-    public static PrivateKey signingKeyFromEnvironment(java.util.function.UnaryOperator<String> env) {
+    public static SigningKey signingKeyFromEnvironment(java.util.function.UnaryOperator<String> env) {
         String text = env.apply(SIGNING_KEY_ENV);
         String file = env.apply(SIGNING_KEY_FILE_ENV);
         try {
@@ -72,7 +72,7 @@ public final class ReleaseKeys {
             throw new IllegalArgumentException("no signing key: set " + SIGNING_KEY_ENV + " to the key's PEM text, or "
                     + SIGNING_KEY_FILE_ENV + " to its file (see docs/rules-authoring.md, \"Signing releases\")");
         }
-        return privateKey(text);
+        return SigningKey.parse(text);
     }
 
     public static PrivateKey privateKey(String pem) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
@@ -29,7 +28,7 @@ import org.kie.api.builder.ReleaseId;
 public final class ExecutableModelCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Object BUILD_LOCK = new Object();
     private static final String PROJECT_MODEL = "org/drools/project/model/";
 
     /**
@@ -46,7 +45,15 @@ public final class ExecutableModelCompiler {
             throw new RuleSetException(problems);
         }
         KieServices kie = KieServices.get();
-        ReleaseId releaseId = kie.newReleaseId("io.billwright.rulesets", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        // one fixed id, registered only while a build runs; builds take turns under it
+        ReleaseId releaseId = kie.newReleaseId("io.billwright.rulesets", "ruleset", "1.0.0");
+        synchronized (BUILD_LOCK) {
+            return compile(kie, releaseId, sources, ruleFiles);
+        }
+    }
+
+    private CompiledModule compile(KieServices kie, ReleaseId releaseId, List<RuleSource> sources,
+                                   List<RuleSource> ruleFiles) {
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
         for (RuleSource source : ruleFiles) {
