@@ -3,6 +3,7 @@ package io.billwright.messaging.rulesets;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.check.RuleSetCheck;
+import io.billwright.rules.check.ScenarioLimits;
 import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,15 +23,21 @@ final class PackagedScenarios {
     private PackagedScenarios() {
     }
 
+    /** The service's own rules and scenarios run in its own JVM: they are its code, shipped in its jar. */
+    private static RuleSetCheck inProcess(List<RuleSource> sources, List<Path> scenarios) {
+        return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, scenarios, RuleSetCheck.Isolation.IN_PROCESS,
+                ScenarioLimits.DEFAULT);
+    }
+
     static RuleSetCheck check(List<RuleSource> sources) {
         URL url = DefaultRuleSet.class.getClassLoader().getResource(DefaultRuleSet.SCENARIOS_ROOT);
         if (url == null) {
-            return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, List.of());
+            return inProcess(sources, List.of());
         }
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null, ScenarioFiles.under(List.of(Path.of(uri))));
+                return inProcess(sources, ScenarioFiles.under(List.of(Path.of(uri))));
             }
             FileSystem jar;
             boolean opened = false;
@@ -41,8 +48,7 @@ final class PackagedScenarios {
                 jar = FileSystems.getFileSystem(uri);
             }
             try {
-                return RuleSetCheck.of(sources, DefaultRuleSet.LABEL, null,
-                        ScenarioFiles.under(List.of(jar.getPath(DefaultRuleSet.SCENARIOS_ROOT))));
+                return inProcess(sources, ScenarioFiles.under(List.of(jar.getPath(DefaultRuleSet.SCENARIOS_ROOT))));
             } finally {
                 if (opened) {
                     jar.close();

@@ -4,16 +4,22 @@ import io.billwright.engine.ruleset.lint.Finding;
 import java.util.List;
 
 /**
- * What a reload or a rollback did.
+ * What a deploy, reload or rollback did.
  *
- * @param status   {@code LIVE} (a new version serves), {@code UNCHANGED} (the files are the version that
- *                 serves), {@code REJECTED} (the candidate failed a check; the old version serves on)
+ * @param status   {@code LIVE} (a new version serves), {@code UNCHANGED} (it already serves), {@code REJECTED}
+ *                 (a check refused it; the old version serves on), {@code NOT_FOUND} (no such release)
  * @param serving  the version that serves after the call
+ * @param reason   why it was refused ({@code UNKNOWN_KEY}, {@code TAMPERED}, {@code BYTECODE}, ...), or null
  * @param findings the checks' findings, every one as {@code file:line: severity: message}
  */
-public record ReloadOutcome(String status, String serving, List<String> findings, long millis) {
+public record ReloadOutcome(String status, String serving, String reason, List<String> findings, long millis) {
 
     static ReloadOutcome of(String status, LiveRuleSet serving, List<Finding> findings, long millis) {
-        return new ReloadOutcome(status, serving.version(), findings.stream().map(Finding::toString).toList(), millis);
+        return new ReloadOutcome(status, serving.version(), null, findings.stream().map(Finding::toString).toList(),
+                millis);
+    }
+
+    boolean refused() {
+        return status.equals("REJECTED") || status.equals("NOT_FOUND");
     }
 }

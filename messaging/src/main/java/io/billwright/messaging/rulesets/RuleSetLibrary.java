@@ -1,64 +1,139 @@
 package io.billwright.messaging.rulesets;
 
 import io.billwright.engine.BillingEngine;
+import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.engine.ruleset.RuleSetVersion;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
+import io.billwright.engine.ruleset.drools.model.ModuleLoader;
 import io.billwright.engine.ruleset.lint.Finding;
 import io.billwright.engine.ruleset.lint.RuleTexts;
 import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.check.IsolatedScenarios;
 import io.billwright.rules.check.RuleSetCheck;
+import io.billwright.rules.check.ScenarioLimits;
+import io.billwright.rules.release.ReleaseContents;
+import io.billwright.rules.release.ReleaseKeys;
+import io.billwright.rules.release.ReleaseManifest;
+import io.billwright.rules.release.ReleaseRefusedException;
+import io.billwright.rules.release.ReleaseVerifier;
+import io.billwright.rules.release.VerifiedRelease;
 import io.billwright.rules.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rule set the service decides with, and the versions it kept. A candidate goes live only if it
- * compiles, passes the lint and passes every scenario; the swap is one reference, so a batch of messages
- * that took the old engine finishes on it and the next batch takes the new one. A rejected candidate
- * leaves the serving version in place. The last {@code keep} versions stay loaded for a rollback.
+ * The rule set the service decides with, and the versions it kept (ADR 0010). In production a rule set
+ * arrives as a signed release: deploying verifies it (signature, entries, fact model, this service's own
+ * bytecode check), optionally runs its scenarios again in a separate bounded JVM, builds the knowledge
+ * base from its compiled classes and swaps. In development mode a rule folder is compiled here instead, as
+ * analysts iterate. The swap is one reference, so a batch that took the old engine finishes on it and the
+ * next batch takes the new one; a refused candidate changes nothing. Every attempt is audited, and a
+ * restarted service comes back on the release that was live.
  */
 public final class RuleSetLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetLibrary.class);
     static final String CLASSPATH = "classpath:" + DefaultRuleSet.CLASSPATH_ROOT;
+    static final String RELEASE = "release:";
+    private static final String SYSTEM = "system";
 
-    /** Where rules come from: a folder (with its scenarios) or, when none, the packaged default. */
-    public record Settings(Path directory, Path scenarios, int keep) {
+    /**
+     * Where rules come from and how they are checked.
+     *
+     * @param directory       a rule folder compiled here (development mode only), or null
+     * @param development     whether a rule folder may be compiled in this JVM (reload, watch)
+     * @param releases        the folder releases are deployed from by version
+     * @param mavenRepository the local Maven repository releases are deployed from by coordinates
+     * @param trustedKeys     the folder of public keys whose releases this service loads
+     * @param timeLimit       how long one rule evaluation may fire before its item is held (RULE_TIMEOUT)
+     * @param verifyLimits    the bounds of the checking JVM that {@code verify=true} runs scenarios in
+     * @param startOnPackaged start on the packaged default even when a release was live
+     */
+    public record Settings(Path directory, Path scenarios, int keep, boolean development, Path releases,
+                           Path mavenRepository, Path trustedKeys, Duration timeLimit, ScenarioLimits verifyLimits,
+                           boolean startOnPackaged) {
         public Settings {
             keep = Math.max(2, keep);
+            timeLimit = timeLimit == null ? Duration.ofSeconds(2) : timeLimit;
+            verifyLimits = verifyLimits == null ? ScenarioLimits.DEFAULT : verifyLimits;
+        }
+    }
+
+    /** What to deploy: a version from the releases folder, or Maven coordinates. */
+    public record DeployRequest(String version, String coordinates) {
+        String describe() {
+            return coordinates != null ? coordinates : version;
         }
     }
 
     private final Settings settings;
     private final Clock clock;
+    private final RuleSetAudit audit;
+    private final ReleaseStore store;
     private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
     private final Deque<LiveRuleSet> history = new ArrayDeque<>();
-    /** {@link #history} as last published: read without the lock, which a reload holds for seconds. */
+    /** {@link #history} as last published: read without the lock, which a deploy or reload holds. */
     private volatile List<LiveRuleSet> kept = List.of();
-    private final java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
     private volatile ReloadOutcome last;
 
-    /** Loads the configured rule set; a service whose rule set fails a check does not start. */
-    public RuleSetLibrary(Settings settings, Clock clock) {
+    /**
+     * Loads the rule set this deployment serves: the release of the newest live deploy or rollback in the
+     * audit trail, else the development folder or the packaged default. A service that cannot load it does
+     * not start.
+     */
+    public RuleSetLibrary(Settings settings, Clock clock, RuleSetAudit audit) {
         this.settings = settings;
         this.clock = clock;
-        ReloadOutcome first = reload();
-        if (live.get() == null) {
-            throw new IllegalStateException("the rule set from " + origin()
-                    + " failed its checks, so the service does not start:\n"
-                    + String.join("\n", first.findings()));
+        this.audit = audit;
+        this.store = new ReleaseStore(settings.releases(), settings.mavenRepository());
+        if (settings.directory() != null && !settings.development()) {
+            throw new IllegalStateException("billwright.rules.directory compiles a rule folder inside the service,"
+                    + " which only development mode does (billwright.rules.development=true, for an analyst's own"
+                    + " machine). In production, build a signed release (billwright-rules release) and deploy it:"
+                    + " POST /admin/rules/deploy");
         }
+        Optional<RuleSetAudit.Entry> intended = settings.directory() == null && !settings.startOnPackaged()
+                ? audit.lastIntended().filter(e -> e.toSource() != null && e.toSource().startsWith(RELEASE))
+                : Optional.empty();
+        ReloadOutcome first;
+        attempts.incrementAndGet();
+        if (intended.isPresent()) {
+            Path jar = Path.of(intended.get().toSource().substring(RELEASE.length()));
+            first = deployFile(jar, SYSTEM, "START", false);
+            if (live.get() == null) {
+                throw new IllegalStateException("release " + intended.get().toVersion() + " was live when the service"
+                        + " stopped (audit entry " + intended.get().id() + "), and cannot be loaded now: "
+                        + String.join("; ", first.findings()) + ". Put " + jar + " back, or start on the packaged"
+                        + " default with billwright.rules.start-on-packaged=true");
+            }
+        } else {
+            first = load(SYSTEM, "START");
+            if (live.get() == null) {
+                throw new IllegalStateException("the rule set from " + origin() + " failed its checks, so the service"
+                        + " does not start:\n" + String.join("\n", first.findings()));
+            }
+        }
+        last = first;
     }
 
     /** The engine in force: take it once per transaction. */
@@ -75,10 +150,13 @@ public final class RuleSetLibrary {
         return kept;
     }
 
+    public boolean development() {
+        return settings.development();
+    }
+
     /**
      * The description of a rule in a version this service has had in force, or null when that version is no
-     * longer kept (or was never loaded here). Called for every held or rejected decision, so it never
-     * waits for a reload in progress.
+     * longer kept. Called for every held or rejected decision, so it never waits for a deploy in progress.
      */
     public String describe(String version, String ruleName) {
         for (LiveRuleSet candidate : kept) {
@@ -89,10 +167,124 @@ public final class RuleSetLibrary {
         return null;
     }
 
-    /** Reads the rule files again and swaps them in if they pass every check. */
-    public synchronized ReloadOutcome reload() {
+    /** The audit trail, newest first. */
+    public List<RuleSetAudit.Entry> auditTrail(int limit) {
+        return audit.history(limit);
+    }
+
+    /**
+     * Deploys a signed release: verify, optionally run its scenarios again in a separate JVM, load, swap.
+     *
+     * @param verify run the release's own scenarios in the checking JVM before it goes live
+     */
+    public synchronized ReloadOutcome deploy(DeployRequest request, String actor, boolean verify) {
         attempts.incrementAndGet();
-        last = check();
+        long started = System.nanoTime();
+        Optional<Path> jar = request.coordinates() != null ? store.byCoordinates(request.coordinates())
+                : request.version() != null ? store.byVersion(request.version()) : Optional.empty();
+        if (jar.isEmpty()) {
+            String why = request.coordinates() != null
+                    ? "no release " + request.coordinates() + " in the Maven repository " + settings.mavenRepository()
+                    : request.version() != null ? "no release with version " + request.version() + " in "
+                    + settings.releases() : "name a release: {\"version\": ...} or {\"coordinates\": \"group:artifact:version\"}";
+            audit(actor, "DEPLOY", "NOT_FOUND", request.describe(), null, null, "NOT_FOUND", List.of(why),
+                    started);
+            last = new ReloadOutcome("NOT_FOUND", live.get().version(), "NOT_FOUND", List.of(why), millisSince(started));
+            return last;
+        }
+        last = deployFile(jar.get(), actor, "DEPLOY", verify);
+        return last;
+    }
+
+    private ReloadOutcome deployFile(Path jar, String actor, String action, boolean verify) {
+        long started = System.nanoTime();
+        LiveRuleSet current = live.get();
+        VerifiedRelease release = null;
+        try {
+            byte[] bytes = Files.readAllBytes(jar);
+            release = verifier().verify(bytes);
+            ReleaseManifest manifest = release.manifest();
+            if (verify) {
+                List<String> failed = rerunScenarios(release, bytes);
+                if (!failed.isEmpty()) {
+                    throw new ReleaseRefusedException(ReleaseRefusedException.Reason.SCENARIOS,
+                            "the release's scenarios fail on this service: " + failed.get(0));
+                }
+            }
+            if (current != null && current.version().equals(manifest.label())) {
+                audit(actor, action, "UNCHANGED", manifest.label(), RELEASE + jar, release, null, List.of(), started);
+                return new ReloadOutcome("UNCHANGED", current.version(), null, List.of(), millisSince(started));
+            }
+            RuleSet rules = new ModuleLoader().load(release.module(), new RuleSetVersion(manifest.ruleSetHash(),
+                    manifest.version())).withTimeLimit(settings.timeLimit());
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            manifest.rules().forEach(r -> descriptions.put(r.name(), r.description()));
+            LiveRuleSet next = new LiveRuleSet(rules, BillingEngine.using(rules), RELEASE + jar,
+                    List.copyOf(new java.util.TreeSet<>(manifest.sources().keySet())), descriptions, clock.instant());
+            // recorded before the swap: a deploy the audit trail does not show never serves
+            audit(actor, action, "LIVE", next.version(), next.origin(), release, null, manifest.findings(), started);
+            goLive(next);
+            log.info("release {} from {} is live ({} rules, signed by key {}; {} ms)", next.version(), jar,
+                    next.rules().size(), release.keyId(), millisSince(started));
+            return new ReloadOutcome("LIVE", next.version(), null, manifest.findings(), millisSince(started));
+        } catch (ReleaseRefusedException e) {
+            return refused(actor, action, jar, release, e.reason().name(), e.getMessage(), started);
+        } catch (RuleSetException e) {
+            return refused(actor, action, jar, release, "LOAD", e.getMessage(), started);
+        } catch (IOException e) {
+            return refused(actor, action, jar, release, "UNREADABLE", "cannot read " + jar + ": " + e.getMessage(),
+                    started);
+        } catch (IllegalArgumentException e) {
+            return refused(actor, action, jar, release, "TRUSTED_KEYS", e.getMessage(), started);
+        }
+    }
+
+    private ReloadOutcome refused(String actor, String action, Path jar, VerifiedRelease release, String reason,
+                                  String message, long started) {
+        log.warn("release {} refused ({}): {}; the serving version stays", jar, reason, message);
+        audit(actor, action, "REJECTED", release == null ? null : release.manifest().label(), RELEASE + jar, release,
+                reason, List.of(message), started);
+        LiveRuleSet current = live.get();
+        return new ReloadOutcome("REJECTED", current == null ? null : current.version(), reason, List.of(message),
+                millisSince(started));
+    }
+
+    private ReleaseVerifier verifier() {
+        if (settings.trustedKeys() == null) {
+            throw new IllegalArgumentException("no trusted keys: set billwright.rules.trusted-keys to a folder of the"
+                    + " release signers' public keys");
+        }
+        return new ReleaseVerifier(ReleaseKeys.trusted(settings.trustedKeys()));
+    }
+
+    private List<String> rerunScenarios(VerifiedRelease release, byte[] jar) throws IOException {
+        Path folder = Files.createTempDirectory("billwright-verify-");
+        try {
+            List<Path> files = ReleaseContents.extractScenarios(jar, folder);
+            IsolatedScenarios.Run run = new IsolatedScenarios(settings.verifyLimits()).run(release.module(), files);
+            return Stream.concat(run.problems().stream(), run.files().stream().flatMap(List::stream))
+                    .filter(Finding::isError).map(Finding::toString).toList();
+        } finally {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * Reads the rule folder again and swaps it in if it passes every check: development mode only, since it
+     * compiles in this JVM.
+     */
+    public synchronized ReloadOutcome reload(String actor) {
+        attempts.incrementAndGet();
+        if (!settings.development()) {
+            String why = "reload compiles a rule folder inside the service, which only development mode allows"
+                    + " (billwright.rules.development=true); deploy a signed release instead: POST /admin/rules/deploy";
+            audit(actor, "RELOAD", "REJECTED", null, origin(), null, "DEVELOPMENT_MODE_OFF", List.of(why),
+                    System.nanoTime());
+            return new ReloadOutcome("REJECTED", live.get().version(), "DEVELOPMENT_MODE_OFF", List.of(why), 0);
+        }
+        last = load(actor, "RELOAD");
         return last;
     }
 
@@ -101,37 +293,41 @@ public final class RuleSetLibrary {
         return attempts.get();
     }
 
-    /** What the last reload did. */
+    /** What the last deploy, reload or rollback did. */
     public ReloadOutcome lastReload() {
         return last;
     }
 
-    private ReloadOutcome check() {
+    private ReloadOutcome load(String actor, String action) {
         long started = System.nanoTime();
         String origin = origin();
         List<RuleSource> sources;
         try {
             sources = readSources();
         } catch (RuleSetException e) {
-            return rejected(e.problems().stream().map(p -> Finding.error(p.file(), p.line(), p.message())).toList(),
-                    started);
+            return rejected(actor, action, e.problems().stream().map(p -> Finding.error(p.file(), p.line(), p.message()))
+                    .toList(), started);
         }
         RuleSetCheck check = checkOf(sources);
         if (!check.passed()) {
             List<Finding> errors = check.findings().stream().filter(Finding::isError).toList();
             log.warn("rule set from {} refused, {} errors; the serving version stays: {}{}", origin, errors.size(),
                     errors.get(0), errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-            return rejected(check.findings(), started);
+            return rejected(actor, action, check.findings(), started);
         }
         LiveRuleSet current = live.get();
         if (current != null && current.version().equals(check.compiled().version().toString())) {
+            audit(actor, action, "UNCHANGED", current.version(), origin, null, null, List.of(), started);
             return ReloadOutcome.of("UNCHANGED", current, check.findings(), millisSince(started));
         }
+        RuleSet rules = check.compiled().withTimeLimit(settings.timeLimit());
         List<String> files = sources.stream().map(RuleSource::path).toList();
-        LiveRuleSet next = new LiveRuleSet(check.compiled(), BillingEngine.using(check.compiled()), origin, files,
-                RuleTexts.descriptions(sources, check.compiled().rules()), clock.instant());
+        LiveRuleSet next = new LiveRuleSet(rules, BillingEngine.using(rules), origin, files,
+                RuleTexts.descriptions(sources, rules.rules()), clock.instant());
+        audit(actor, action, "LIVE", next.version(), origin, null, null,
+                check.findings().stream().map(Finding::toString).toList(), started);
         goLive(next);
-        log.info("rule set {} from {} is live ({} rules, {} scenarios passed; compile and lint {} ms, scenarios {} ms)",
+        log.info("rule set {} from {} is live ({} rules, {} scenarios passed; compile and checks {} ms, scenarios {} ms)",
                 next.version(), origin, next.rules().size(), check.scenarios(), check.compileMillis(),
                 check.scenarioMillis());
         return ReloadOutcome.of("LIVE", next, check.findings(), millisSince(started));
@@ -147,7 +343,7 @@ public final class RuleSetLibrary {
 
     private RuleSetCheck checkOf(List<RuleSource> sources) {
         if (settings.directory() == null && settings.scenarios() == null) {
-            return PackagedScenarios.check(sources); // the default's own scenarios, from the jar
+            return PackagedScenarios.check(sources); // the service's own rules and scenarios, from its jar
         }
         return RuleSetCheck.of(sources, settings.directory() == null ? DefaultRuleSet.LABEL
                 : String.valueOf(settings.directory().toAbsolutePath().normalize().getFileName()),
@@ -155,16 +351,14 @@ public final class RuleSetLibrary {
     }
 
     /**
-     * Checks the serving rule set {@code times} more on a background thread, changing nothing, so that
-     * the JIT has compiled the Drools compiler, the lint and the scenarios' engine before an analyst's
-     * first reload: reloads are rare, and under load a cold one took two to four times as long as one
-     * after a few others.
+     * Development mode: checks the serving folder {@code times} more on a background thread, changing nothing,
+     * so that the JIT has compiled the compiler and the checks before an analyst's first reload.
      *
      * @return the number of checks run, once they have
      */
     public CompletableFuture<Integer> warmUp(int times) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        if (times <= 0) {
+        if (times <= 0 || !settings.development()) {
             done.complete(0);
             return done;
         }
@@ -186,19 +380,48 @@ public final class RuleSetLibrary {
         return done;
     }
 
-    /** Puts the version before the serving one back in force, or says there is none. */
-    public synchronized Optional<ReloadOutcome> rollback() {
+    /**
+     * Puts the version before the serving one back in force, or says there is none. The version before is
+     * the one kept in memory, or after a restart the one the audit trail says the serving version replaced.
+     */
+    public synchronized Optional<ReloadOutcome> rollback(String actor) {
+        attempts.incrementAndGet();
         if (history.size() < 2) {
-            return Optional.empty();
+            return rollbackFromAudit(actor);
         }
         long started = System.nanoTime();
-        LiveRuleSet withdrawn = history.removeFirst();
-        LiveRuleSet previous = history.removeFirst().wentLiveAt(clock.instant());
+        LiveRuleSet withdrawn = history.peekFirst();
+        LiveRuleSet previous = List.copyOf(history).get(1).wentLiveAt(clock.instant());
+        audit(actor, "ROLLBACK", "LIVE", previous.version(), previous.origin(), null, null, List.of(), started);
+        history.removeFirst();
+        history.removeFirst();
         goLive(previous);
-        history.addLast(withdrawn); // kept, oldest, so a rollback can itself be undone by a reload
+        history.addLast(withdrawn); // kept, oldest, so a rollback can itself be undone
         kept = List.copyOf(history);
         log.info("rolled back from rule set {} to {}", withdrawn.version(), previous.version());
-        return Optional.of(ReloadOutcome.of("LIVE", previous, List.of(), millisSince(started)));
+        last = new ReloadOutcome("LIVE", previous.version(), null, List.of(), millisSince(started));
+        return Optional.of(last);
+    }
+
+    private Optional<ReloadOutcome> rollbackFromAudit(String actor) {
+        String serving = live.get().version();
+        List<RuleSetAudit.Entry> trail = audit.history(1000);
+        Optional<String> before = trail.stream().filter(e -> e.outcome().equals("LIVE") && serving.equals(e.toVersion())
+                && (e.action().equals("DEPLOY") || e.action().equals("ROLLBACK")) && e.fromVersion() != null)
+                .map(RuleSetAudit.Entry::fromVersion).findFirst();
+        Optional<String> source = before.flatMap(version -> trail.stream().filter(e -> e.outcome().equals("LIVE")
+                && version.equals(e.toVersion()) && e.toSource() != null).map(RuleSetAudit.Entry::toSource).findFirst());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        if (source.get().startsWith(RELEASE)) {
+            last = deployFile(Path.of(source.get().substring(RELEASE.length())), actor, "ROLLBACK", false);
+        } else if (source.get().equals(origin())) {
+            last = load(actor, "ROLLBACK");
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(last);
     }
 
     private void goLive(LiveRuleSet next) {
@@ -211,13 +434,23 @@ public final class RuleSetLibrary {
         kept = List.copyOf(history);
     }
 
-    private ReloadOutcome rejected(List<Finding> findings, long started) {
+    private ReloadOutcome rejected(String actor, String action, List<Finding> findings, long started) {
+        List<String> texts = findings.stream().map(Finding::toString).toList();
+        audit(actor, action, "REJECTED", null, origin(), null, "CHECKS", texts, started);
         LiveRuleSet current = live.get();
-        if (current == null) {
-            return new ReloadOutcome("REJECTED", null, findings.stream().map(Finding::toString).toList(),
-                    millisSince(started));
-        }
-        return ReloadOutcome.of("REJECTED", current, findings, millisSince(started));
+        return new ReloadOutcome("REJECTED", current == null ? null : current.version(), "CHECKS", texts,
+                millisSince(started));
+    }
+
+    private void audit(String actor, String action, String outcome, String toVersion, String toSource,
+                       VerifiedRelease release, String reason, List<String> findings, long started) {
+        LiveRuleSet current = live.get();
+        String hash = release != null ? release.manifest().ruleSetHash()
+                : toVersion != null && toVersion.contains("@") ? toVersion.substring(toVersion.lastIndexOf('@') + 1) : null;
+        audit.record(new RuleSetAudit.Entry(0, clock.instant(), actor == null ? SYSTEM : actor, action, outcome,
+                current == null ? null : current.version(), toVersion, toSource, hash,
+                release == null ? null : release.jarSha256(), release == null ? null : release.keyId(), reason,
+                findings.stream().limit(200).toList(), millisSince(started)));
     }
 
     private List<Path> scenarioFiles() {

@@ -69,7 +69,7 @@ public final class RuleSetWatcher implements SmartLifecycle {
                     dueAt = System.nanoTime() + quietPeriod.toNanos(); // quiet again from now
                 } else if (dueAt != 0 && System.nanoTime() >= dueAt) {
                     dueAt = 0;
-                    ReloadOutcome outcome = library.reload();
+                    ReloadOutcome outcome = library.reload("watch");
                     log.info("rule folder changed: {} (serving {}, {} ms)", outcome.status(), outcome.serving(),
                             outcome.millis());
                 }

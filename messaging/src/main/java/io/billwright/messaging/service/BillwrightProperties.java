@@ -34,17 +34,31 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue Admin admin) {
 
     /**
-     * The rule set: a folder (an analysts' release; its scenarios under {@code scenarios/} unless set), or
-     * the packaged default when none is set. {@code watch} reloads by itself once the folder has been quiet
-     * for {@code quietPeriod}, so a half-saved file is never loaded; {@code keep} versions stay for rollback.
-     * After start-up the rule set is checked {@code warmUps} more times in the background, so the first
-     * reload finds the compiler path warmer.
+     * The rule set (ADR 0010). In production: signed releases, deployed from {@code releases} (by version)
+     * or the Maven repository {@code mavenRepository} (by coordinates), signed by a key in
+     * {@code trustedKeys}; the packaged default serves until the first deploy, and a restart comes back on
+     * the release that was live ({@code startOnPackaged} overrides that). {@code evaluationTimeLimit} bounds
+     * one rule evaluation (past it, the item is held with RULE_TIMEOUT); {@code verifyHeap} and
+     * {@code verifyScenarioLimit} bound the JVM that {@code deploy?verify=true} runs scenarios in.
+     *
+     * <p>Development mode ({@code development=true}, an analyst's machine): a rule folder {@code directory}
+     * (its scenarios under {@code scenarios/} unless set) is compiled in this JVM on reload, or by itself
+     * once quiet for {@code quietPeriod} with {@code watch}; warmed up {@code warmUps} times after start.
+     * {@code keep} versions stay for rollback.
      */
     public record Rules(java.nio.file.Path directory, java.nio.file.Path scenarios,
+                        @DefaultValue("false") boolean development,
                         @DefaultValue("false") boolean watch,
                         @DefaultValue("2s") Duration quietPeriod,
                         @DefaultValue("5") int keep,
-                        @DefaultValue("4") int warmUps) {
+                        @DefaultValue("4") int warmUps,
+                        java.nio.file.Path releases,
+                        java.nio.file.Path mavenRepository,
+                        java.nio.file.Path trustedKeys,
+                        @DefaultValue("2s") Duration evaluationTimeLimit,
+                        @DefaultValue("256") int verifyHeap,
+                        @DefaultValue("20s") Duration verifyScenarioLimit,
+                        @DefaultValue("false") boolean startOnPackaged) {
     }
 
     /** Credentials for {@code /admin/**} (HTTP Basic). */

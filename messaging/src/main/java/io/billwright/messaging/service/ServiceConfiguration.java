@@ -23,7 +23,9 @@ import io.billwright.messaging.store.EventLog;
 import io.billwright.messaging.store.PackageRegistry;
 import io.billwright.messaging.store.StateCodec;
 import io.billwright.messaging.topology.Topology;
+import io.billwright.messaging.rulesets.JdbcRuleSetAudit;
 import io.billwright.messaging.rulesets.RuleSetLibrary;
+import io.billwright.rules.check.ScenarioLimits;
 import io.billwright.messaging.rulesets.RuleSetWatcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +44,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,17 +68,27 @@ class ServiceConfiguration {
     }
 
     @Bean
-    RuleSetLibrary ruleSetLibrary(BillwrightProperties properties, Clock clock) {
+    @DependsOnDatabaseInitialization // it reads the audit trail (V5) to start on the release that was live
+    RuleSetLibrary ruleSetLibrary(BillwrightProperties properties, Clock clock, JdbcClient jdbc) {
         BillwrightProperties.Rules rules = properties.rules();
+        java.nio.file.Path maven = rules.mavenRepository() != null ? rules.mavenRepository()
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".m2", "repository");
         RuleSetLibrary library = new RuleSetLibrary(new RuleSetLibrary.Settings(rules.directory(), rules.scenarios(),
-                rules.keep()), clock);
-        library.warmUp(rules.warmUps());
+                rules.keep(), rules.development(), rules.releases(), maven, rules.trustedKeys(),
+                rules.evaluationTimeLimit(), new ScenarioLimits(rules.verifyHeap(), rules.verifyScenarioLimit(),
+                rules.evaluationTimeLimit(), ScenarioLimits.DEFAULT.startUp()), rules.startOnPackaged()), clock,
+                new JdbcRuleSetAudit(jdbc));
+        library.warmUp(rules.warmUps()); // development mode only
         return library;
     }
 
     @Bean
     @ConditionalOnProperty(name = "billwright.rules.watch", havingValue = "true")
     RuleSetWatcher ruleSetWatcher(RuleSetLibrary library, BillwrightProperties properties) {
+        if (!properties.rules().development()) {
+            throw new IllegalStateException("billwright.rules.watch compiles a rule folder inside the service, which"
+                    + " only development mode does (billwright.rules.development=true)");
+        }
         if (properties.rules().directory() == null) {
             throw new IllegalStateException("billwright.rules.watch needs billwright.rules.directory: the packaged"
                     + " rule set never changes");

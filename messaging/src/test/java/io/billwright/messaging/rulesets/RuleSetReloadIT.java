@@ -278,7 +278,7 @@ class RuleSetReloadIT {
             assertThat(get(withAdmin, "/actuator/health", null, null).statusCode()).isEqualTo(200);
         }
         try (ServiceHarness withoutAdmin = ServiceHarness.start(topology, TestInfrastructure.newH2(tmp.resolve("b")),
-                Map.of("billwright.rules.directory", rules.toString()))) {
+                Map.of("billwright.rules.directory", rules.toString(), "billwright.rules.development", "true"))) {
             int status = get(withoutAdmin, "/admin/rules", USER, PASSWORD).statusCode();
             assertThat(status).isIn(401, 403);
         }
@@ -287,6 +287,7 @@ class RuleSetReloadIT {
     private Map<String, Object> adminSettings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put("billwright.rules.directory", rules.toString());
+        settings.put("billwright.rules.development", "true");
         settings.put("billwright.admin.username", USER);
         settings.put("billwright.admin.password", PASSWORD);
         return settings;

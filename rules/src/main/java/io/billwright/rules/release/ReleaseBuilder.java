@@ -50,11 +50,19 @@ public final class ReleaseBuilder {
             return new Outcome(check, null, null);
         }
         Map<String, byte[]> entries = new TreeMap<>(ReleaseContents.entries(check.build().module()));
+        Map<String, Path> carried = ReleaseContents.scenarioEntries(scenarioFiles);
+        try {
+            for (Map.Entry<String, Path> scenario : carried.entrySet()) {
+                entries.put(scenario.getKey(), java.nio.file.Files.readAllBytes(scenario.getValue()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read a scenario file: " + e.getMessage(), e);
+        }
         entries.put("META-INF/MANIFEST.MF", ReleaseJar.utf8("Manifest-Version: 1.0\nBillwright-Release: " + version
                 + "\nCreated-By: billwright-rules release\n\n"));
         Map<String, String> hashes = new TreeMap<>();
         entries.forEach((name, bytes) -> hashes.put(name, ReleaseJar.sha256(bytes)));
-        ReleaseManifest manifest = manifest(check, sources, scenarioFiles, version, builtBy, hashes);
+        ReleaseManifest manifest = manifest(check, sources, carried, version, builtBy, hashes);
         try {
             byte[] manifestBytes = ReleaseJson.mapper().writeValueAsBytes(manifest);
             ReleaseSignature signature = new ReleaseSignature(
@@ -68,7 +76,7 @@ public final class ReleaseBuilder {
         return new Outcome(check, manifest, ReleaseJar.write(entries));
     }
 
-    private ReleaseManifest manifest(RuleSetCheck check, List<RuleSource> sources, List<Path> scenarioFiles,
+    private ReleaseManifest manifest(RuleSetCheck check, List<RuleSource> sources, Map<String, Path> scenarioFiles,
                                      String version, String builtBy, Map<String, String> entries) {
         Map<String, String> sourceHashes = new TreeMap<>();
         sources.forEach(s -> sourceHashes.put(s.path(), ReleaseJar.sha256(s.content())));
@@ -77,8 +85,8 @@ public final class ReleaseBuilder {
                 .map(r -> new ReleaseManifest.Rule(r.packageName(), r.name(), descriptions.getOrDefault(r.name(),
                         r.description()))).toList();
         List<ReleaseManifest.ScenarioOutcome> outcomes = new ArrayList<>();
-        scenarioFiles.forEach(f -> outcomes.add(new ReleaseManifest.ScenarioOutcome(f.getFileName().toString(), true,
-                List.of())));
+        scenarioFiles.keySet().forEach(entry -> outcomes.add(new ReleaseManifest.ScenarioOutcome(
+                entry.substring(ReleaseContents.SCENARIOS.length()), true, List.of())));
         return new ReleaseManifest(ReleaseManifest.FORMAT, version, RuleSetHashing.hash(sources), sourceHashes, entries,
                 check.build().module().modelClasses(), Versions.drools(), new ReleaseManifest.FactModel(
                 Versions.factModel(), List.copyOf(check.build().check().factModelUses())), rules,

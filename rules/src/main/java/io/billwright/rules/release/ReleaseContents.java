@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class ReleaseContents {
 
+    /** Where a release carries its scenarios, so a service can run them again before it deploys. */
+    public static final String SCENARIOS = "scenarios/";
+
     private static final String KMODULE_XML = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"/>\n";
 
     private ReleaseContents() {
@@ -27,6 +30,46 @@ public final class ReleaseContents {
         entries.put(ReleaseJar.KMODULE, ReleaseJar.utf8(KMODULE_XML));
         entries.put(ReleaseJar.MODEL_LIST, ReleaseJar.utf8(String.join("\n", module.modelClasses()) + "\n"));
         return entries;
+    }
+
+    /** Each scenario file by its entry name: its path below the files' common folder, under {@code scenarios/}. */
+    static Map<String, java.nio.file.Path> scenarioEntries(List<java.nio.file.Path> files) {
+        Map<String, java.nio.file.Path> out = new java.util.TreeMap<>();
+        if (files.isEmpty()) {
+            return out;
+        }
+        java.nio.file.Path root = files.get(0).toAbsolutePath().normalize().getParent();
+        for (java.nio.file.Path file : files) {
+            while (!file.toAbsolutePath().normalize().startsWith(root)) {
+                root = root.getParent();
+            }
+        }
+        for (java.nio.file.Path file : files) {
+            String relative = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            out.put(SCENARIOS + relative, file);
+        }
+        return out;
+    }
+
+    /**
+     * Writes the scenarios a release carries below {@code folder} and lists them, for running them again.
+     */
+    public static List<java.nio.file.Path> extractScenarios(byte[] jar, java.nio.file.Path folder)
+            throws java.io.IOException {
+        List<java.nio.file.Path> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(ReleaseJar.read(jar)).entrySet()) {
+            if (!entry.getKey().startsWith(SCENARIOS) || entry.getKey().contains("..")) {
+                continue;
+            }
+            java.nio.file.Path target = folder.resolve(entry.getKey().substring(SCENARIOS.length())).normalize();
+            if (!target.startsWith(folder)) {
+                continue;
+            }
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.write(target, entry.getValue());
+            out.add(target);
+        }
+        return out;
     }
 
     /** An unsigned jar of {@code module}, for the checking JVM to load. */
