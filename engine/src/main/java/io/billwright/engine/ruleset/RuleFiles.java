@@ -15,6 +15,9 @@ public final class RuleFiles {
     /** Files a rule folder may hold beside its rules: scenarios and notes. */
     private static final List<String> COMPANIONS = List.of(".yaml", ".yml", ".md", ".txt");
 
+    /** A KJAR's module descriptor: a rule folder laid out as a Maven module's resources has one. */
+    private static final String KMODULE = "META-INF/kmodule.xml";
+
     private RuleFiles() {
     }
 
@@ -23,7 +26,8 @@ public final class RuleFiles {
         List<RuleSetProblem> out = new ArrayList<>();
         for (RuleSource source : sources) {
             String path = source.path();
-            if (source.isDrl() || source.isDecisionTable() || COMPANIONS.stream().anyMatch(path::endsWith)) {
+            if (source.isDrl() || source.isDecisionTable() || COMPANIONS.stream().anyMatch(path::endsWith)
+                    || path.equals(KMODULE)) {
                 continue;
             }
             String guess = guess(path);

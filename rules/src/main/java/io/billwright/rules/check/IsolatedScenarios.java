@@ -149,7 +149,7 @@ public final class IsolatedScenarios {
 
         static List<String> forMainClass(String mainClass, List<String> jvmOptions) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classPath = System.getProperty("java.class.path");
+            String classPath = loaderClassPath().orElse(System.getProperty("java.class.path"));
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmOptions);
@@ -165,6 +165,29 @@ public final class IsolatedScenarios {
                 command.add(mainClass);
             }
             return command;
+        }
+
+        /**
+         * The class path of the loader this class came from, when it is a plain list of files: under
+         * {@code mvn exec:java} the project's classes are there, not on {@code java.class.path}.
+         */
+        private static java.util.Optional<String> loaderClassPath() {
+            if (!(IsolatedScenarios.class.getClassLoader() instanceof java.net.URLClassLoader loader)) {
+                return java.util.Optional.empty();
+            }
+            List<String> paths = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                if (!"file".equals(url.getProtocol())) {
+                    return java.util.Optional.empty();
+                }
+                try {
+                    paths.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+            return paths.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(String.join(java.io.File.pathSeparator, paths));
         }
 
         private static boolean isBootJar(String classPath) {
