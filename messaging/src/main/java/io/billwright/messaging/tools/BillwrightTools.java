@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Without a command: run the billing service. With one: a tool beside it.")
 public final class BillwrightTools {
 
-    private static final Set<String> COMMANDS = Set.of("publish", "watch", "load", "export-events", "--help", "-h", "help");
+    private static final Set<String> COMMANDS = Set.of("publish", "watch", "load", "export-events", "rules", "--help",
+            "-h", "help");
 
     private BillwrightTools() {
     }
@@ -21,6 +22,8 @@ public final class BillwrightTools {
     }
 
     public static int run(String[] args) {
-        return new CommandLine(new BillwrightTools()).execute(args);
+        // the analysts' commands too (release, validate, keys...), so the one jar builds and deploys releases
+        return new CommandLine(new BillwrightTools()).addSubcommand("rules",
+                new CommandLine(new io.billwright.rules.cli.RulesCli())).execute(args);
     }
 }

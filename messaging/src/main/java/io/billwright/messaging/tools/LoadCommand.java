@@ -55,7 +55,11 @@ final class LoadCommand implements Callable<Integer> {
             + " while the load runs, change a comment in it and reload the rule set every --reload-every")
     java.nio.file.Path reloadFile;
 
-    @Option(names = "--reload-every", defaultValue = "2", description = "Seconds between reloads (default 2)")
+    @Option(names = "--deploy", paramLabel = "VERSION", split = ",", description = "Release versions in the"
+            + " service's releases folder: while the load runs, deploy the next of them every --reload-every")
+    java.util.List<String> deployVersions;
+
+    @Option(names = "--reload-every", defaultValue = "2", description = "Seconds between reloads or deploys (default 2)")
     int reloadEverySeconds;
 
     @Option(names = "--admin-url", defaultValue = "http://localhost:8080", description = "The service's HTTP address")
@@ -105,8 +109,11 @@ final class LoadCommand implements Callable<Integer> {
             Channel channel = connection.createChannel();
             channel.confirmSelect();
             AtomicLong sent = new AtomicLong();
-            ReloadProbe probe = reloadFile == null ? null : new ReloadProbe(new ReloadProbe.Settings(adminUrl, adminUser,
-                    adminPassword, reloadFile, java.time.Duration.ofSeconds(reloadEverySeconds)), connection, broker.topology().inboundQueues(), sent::get);
+            boolean probing = reloadFile != null || (deployVersions != null && !deployVersions.isEmpty());
+            ReloadProbe probe = !probing ? null : new ReloadProbe(new ReloadProbe.Settings(adminUrl, adminUser,
+                    adminPassword, reloadFile, deployVersions == null ? java.util.List.of() : deployVersions,
+                    java.time.Duration.ofSeconds(reloadEverySeconds)), connection, broker.topology().inboundQueues(),
+                    sent::get);
             long start = System.nanoTime();
             for (int i = 0; i < plan.size(); i++) {
                 Event event = plan.get(i);

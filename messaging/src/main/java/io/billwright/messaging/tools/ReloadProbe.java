@@ -21,16 +21,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Reloads the service's rule set while the load runs, and watches what that does to throughput: every
- * {@code every} it changes a comment in a rule file (a new version that decides alike), asks the service
- * to reload and times the answer; every 100 ms it samples how many events the service has taken
- * (published less those still queued). Afterwards it compares the rate during reloads with the rate
- * outside them.
+ * Changes the service's rule set while the load runs, and watches what that does to throughput: every
+ * {@code every} it deploys the next of the given release versions in turn (or, for a development-mode
+ * service, changes a comment in a rule file and reloads), and times the answer; every 100 ms it samples
+ * how many events the service has taken (published less those still queued). Afterwards it compares the
+ * rate during the changes with the rate outside them.
  */
 final class ReloadProbe implements AutoCloseable {
 
-    /** Where the admin endpoint is and which file to touch. */
-    record Settings(String adminUrl, String user, String password, Path ruleFile, Duration every) {
+    /**
+     * Where the admin endpoint is, and what to change: release versions to deploy in turn, or else the rule
+     * file to touch before a reload.
+     */
+    record Settings(String adminUrl, String user, String password, Path ruleFile, List<String> deployVersions,
+                    Duration every) {
     }
 
     private record Sample(long nanos, long taken) {
@@ -86,14 +90,21 @@ final class ReloadProbe implements AutoCloseable {
     private void reload() {
         try {
             while (!stop.await(settings.every().toMillis(), TimeUnit.MILLISECONDS)) {
-                Files.writeString(settings.ruleFile(), "\n// load reload " + counter.incrementAndGet() + "\n",
-                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                long n = counter.incrementAndGet();
+                boolean deploy = !settings.deployVersions().isEmpty();
+                if (!deploy) {
+                    Files.writeString(settings.ruleFile(), "\n// load reload " + n + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.APPEND);
+                }
+                String body = deploy ? "{\"version\": \"" + settings.deployVersions().get((int) (n % settings
+                        .deployVersions().size())) + "\"}" : "";
                 long start = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.adminUrl()
-                                + "/admin/rules/reload")).timeout(Duration.ofSeconds(60))
+                                + (deploy ? "/admin/rules/deploy" : "/admin/rules/reload"))).timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                 (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 synchronized (reloads) {
                     reloads.add(new Reload(start, System.nanoTime(), response.statusCode(), response.body()));
                 }
@@ -132,12 +143,21 @@ final class ReloadProbe implements AutoCloseable {
             boolean duringReload = reloads.stream().anyMatch(r -> r.startNanos() < b.nanos() && r.endNanos() > a.nanos());
             (duringReload ? inside : outside).add(rate);
         }
-        System.out.printf("reloads: %d; request to serving: %s ms%n", reloads.size(), reloads.stream()
+        String what = settings.deployVersions().isEmpty() ? "reloads" : "deploys";
+        System.out.printf("%s: %d; request to serving: %s ms%n", what, reloads.size(), reloads.stream()
                 .map(r -> r.status() == 200 ? String.valueOf((r.endNanos() - r.startNanos()) / 1_000_000)
                         : "HTTP " + r.status()).toList());
-        System.out.printf("throughput in 500 ms windows: during reloads avg %.0f, min %.0f events/s (%d windows);"
-                        + " outside them median %.0f events/s (%d windows)%n", avg(inside), min(inside), inside.size(),
-                median(outside), outside.size());
+        List<Long> millis = reloads.stream().filter(r -> r.status() == 200)
+                .map(r -> (r.endNanos() - r.startNanos()) / 1_000_000).sorted().toList();
+        if (!millis.isEmpty()) {
+            System.out.printf("%s request to serving: p50 %d ms, p95 %d ms, max %d ms (%d of %d answered 200)%n", what,
+                    millis.get(millis.size() / 2), millis.get(Math.min(millis.size() - 1,
+                            (int) Math.ceil(millis.size() * 0.95) - 1)), millis.get(millis.size() - 1), millis.size(),
+                    reloads.size());
+        }
+        System.out.printf("throughput in 500 ms windows: during %s avg %.0f, min %.0f events/s (%d windows);"
+                        + " outside them median %.0f events/s (%d windows); during/outside %.0f %%%n", what, avg(inside),
+                min(inside), inside.size(), median(outside), outside.size(), 100 * avg(inside) / median(outside));
     }
 
     private static double avg(List<Double> values) {
