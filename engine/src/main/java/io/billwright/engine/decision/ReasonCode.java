@@ -9,6 +9,8 @@ public enum ReasonCode {
     NO_RULE_MATCHED,
     /** The rules kept firing past the rule set's time limit for one item: held, never guessed. */
     RULE_TIMEOUT,
+    /** Two rules each priced the item: charges from different rules are never added up (ADR 0011). */
+    CHARGE_RULES_CONFLICT,
     // rejected: never billed
     REJECTED_BY_APPROVER, NON_BILLABLE, CATEGORY_NOT_BILLABLE, OVER_CATEGORY_LIMIT, NEGATIVE_AMOUNT,
     TOO_MANY_DECIMALS, UNKNOWN_BILLING_MODEL, UNKNOWN_MILESTONE, ALREADY_BILLED,

@@ -21,7 +21,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,6 +64,12 @@ final class ConclusionResolver {
             return single(new Decision(id, kind, DecisionStatus.HELD, holds.get(0).reason(),
                     details(holds.stream().map(Hold::detail).toList()), charged.isNegative() ? Money.zero(currency) : charged,
                     base.withRules(rulesOf(inferences, Hold.class))), drawdown);
+        }
+        Map<String, BigDecimal> byRule = chargesByRule(inferences);
+        if (byRule.size() > 1) {
+            return single(new Decision(id, kind, DecisionStatus.HELD, ReasonCode.CHARGE_RULES_CONFLICT,
+                    conflict(byRule, currency), Money.zero(currency), base.withRules(List.copyOf(byRule.keySet()))),
+                    drawdown);
         }
         if (charged.isNegative()) {
             return single(new Decision(id, kind, DecisionStatus.REJECTED, ReasonCode.NEGATIVE_AMOUNT,
@@ -154,6 +162,23 @@ final class ConclusionResolver {
     ItemVerdict timedOut(Item item, ItemKind kind, Receipt base, Currency currency, String detail) {
         return single(new Decision(item.itemId(), kind, DecisionStatus.HELD, ReasonCode.RULE_TIMEOUT, detail,
                 Money.zero(currency), base), BigDecimal.ZERO);
+    }
+
+    /** What each rule charged for the item, in firing order. */
+    private static Map<String, BigDecimal> chargesByRule(List<Inference> inferences) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Inference inference : inferences) {
+            if (inference.fact() instanceof Charge charge) {
+                out.merge(inference.rule(), charge.amount(), BigDecimal::add);
+            }
+        }
+        return out;
+    }
+
+    private static String conflict(Map<String, BigDecimal> byRule, Currency currency) {
+        return byRule.entrySet().stream().map(e -> "\"" + e.getKey() + "\" charged " + Money.rounded(e.getValue(), currency))
+                .collect(Collectors.joining(" and ")) + ": more than one rule priced this item, and charges from"
+                + " different rules are never added up; make the rules exclusive, or let one rule price the item";
     }
 
     private static ItemVerdict single(Decision decision, BigDecimal drawdown) {

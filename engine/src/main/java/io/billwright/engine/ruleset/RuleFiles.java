@@ -60,7 +60,7 @@ public final class RuleFiles {
     }
 
     /** Levenshtein distance, counting a swap of two neighbours as one edit ({@code cvs} for {@code csv}). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -94,6 +94,8 @@ public final class RuleSetLibrary {
     /** {@link #history} as last published: read without the lock, which a deploy or reload holds. */
     private volatile List<LiveRuleSet> kept = List.of();
     private final AtomicLong attempts = new AtomicLong();
+    /** The newest intended deploy or rollback this instance has acted on (or found in force at start). */
+    private volatile long followed;
     private volatile ReloadOutcome last;
 
     /**
@@ -134,6 +136,33 @@ public final class RuleSetLibrary {
             }
         }
         last = first;
+        followed = audit.lastIntended().map(RuleSetAudit.Entry::id).orElse(0L);
+    }
+
+    /**
+     * Loads the release the newest deploy or rollback in the audit trail put live, when that was another
+     * instance's doing and this one serves something else. Each such entry is acted on once.
+     */
+    public synchronized void followAuditTrail() {
+        if (settings.development()) {
+            return;
+        }
+        Optional<RuleSetAudit.Entry> intended = audit.lastIntended();
+        if (intended.isEmpty() || intended.get().id() <= followed) {
+            return;
+        }
+        RuleSetAudit.Entry entry = intended.get();
+        followed = entry.id();
+        if (entry.toVersion() == null || entry.toVersion().equals(live.get().version())) {
+            return;
+        }
+        if (entry.toSource() != null && entry.toSource().startsWith(RELEASE)) {
+            log.info("following {} {} by {} on another instance", entry.action().toLowerCase(java.util.Locale.ROOT),
+                    entry.toVersion(), entry.actor());
+            last = deployFile(Path.of(entry.toSource().substring(RELEASE.length())), entry.actor(), "FOLLOW", false);
+        } else if (origin().equals(entry.toSource())) {
+            last = load(entry.actor(), "FOLLOW");
+        }
     }
 
     /** The engine in force: take it once per transaction. */
@@ -224,6 +253,7 @@ public final class RuleSetLibrary {
             // recorded before the swap: a deploy the audit trail does not show never serves
             audit(actor, action, "LIVE", next.version(), next.origin(), release, null, manifest.findings(), started);
             goLive(next);
+            markFollowed();
             log.info("release {} from {} is live ({} rules, signed by key {}; {} ms)", next.version(), jar,
                     next.rules().size(), release.keyId(), millisSince(started));
             return new ReloadOutcome("LIVE", next.version(), null, manifest.findings(), millisSince(started));
@@ -327,6 +357,7 @@ public final class RuleSetLibrary {
         audit(actor, action, "LIVE", next.version(), origin, null, null,
                 check.findings().stream().map(Finding::toString).toList(), started);
         goLive(next);
+        markFollowed();
         log.info("rule set {} from {} is live ({} rules, {} scenarios passed; compile and checks {} ms, scenarios {} ms)",
                 next.version(), origin, next.rules().size(), check.scenarios(), check.compileMillis(),
                 check.scenarioMillis());
@@ -393,6 +424,7 @@ public final class RuleSetLibrary {
         LiveRuleSet withdrawn = history.peekFirst();
         LiveRuleSet previous = List.copyOf(history).get(1).wentLiveAt(clock.instant());
         audit(actor, "ROLLBACK", "LIVE", previous.version(), previous.origin(), null, null, List.of(), started);
+        markFollowed();
         history.removeFirst();
         history.removeFirst();
         goLive(previous);
@@ -422,6 +454,11 @@ public final class RuleSetLibrary {
             return Optional.empty();
         }
         return Optional.of(last);
+    }
+
+    /** This instance's own deploy or rollback is in the trail: nothing to follow up to there. */
+    private void markFollowed() {
+        followed = Math.max(followed, audit.lastIntended().map(RuleSetAudit.Entry::id).orElse(followed));
     }
 
     private void goLive(LiveRuleSet next) {

@@ -37,7 +37,8 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
      * The rule set (ADR 0010). In production: signed releases, deployed from {@code releases} (by version)
      * or the Maven repository {@code mavenRepository} (by coordinates), signed by a key in
      * {@code trustedKeys}; the packaged default serves until the first deploy, and a restart comes back on
-     * the release that was live ({@code startOnPackaged} overrides that). {@code evaluationTimeLimit} bounds
+     * the release that was live ({@code startOnPackaged} overrides that), and every {@code followEvery} each
+     * instance loads what another instance's deploy or rollback put live. {@code evaluationTimeLimit} bounds
      * one rule evaluation (past it, the item is held with RULE_TIMEOUT); {@code verifyHeap} and
      * {@code verifyScenarioLimit} bound the JVM that {@code deploy?verify=true} runs scenarios in.
      *
@@ -58,7 +59,8 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                         @DefaultValue("2s") Duration evaluationTimeLimit,
                         @DefaultValue("256") int verifyHeap,
                         @DefaultValue("20s") Duration verifyScenarioLimit,
-                        @DefaultValue("false") boolean startOnPackaged) {
+                        @DefaultValue("false") boolean startOnPackaged,
+                        @DefaultValue("2s") Duration followEvery) {
     }
 
     /** Credentials for {@code /admin/**} (HTTP Basic). */

@@ -24,6 +24,7 @@ import io.billwright.messaging.store.PackageRegistry;
 import io.billwright.messaging.store.StateCodec;
 import io.billwright.messaging.topology.Topology;
 import io.billwright.messaging.rulesets.JdbcRuleSetAudit;
+import io.billwright.messaging.rulesets.RuleSetFollower;
 import io.billwright.messaging.rulesets.RuleSetLibrary;
 import io.billwright.rules.check.ScenarioLimits;
 import io.billwright.messaging.rulesets.RuleSetWatcher;
@@ -80,6 +81,12 @@ class ServiceConfiguration {
                 new JdbcRuleSetAudit(jdbc));
         library.warmUp(rules.warmUps()); // development mode only
         return library;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "billwright.rules.development", havingValue = "false", matchIfMissing = true)
+    RuleSetFollower ruleSetFollower(RuleSetLibrary library, BillwrightProperties properties) {
+        return new RuleSetFollower(library, properties.rules().followEvery());
     }
 
     @Bean

@@ -286,6 +286,43 @@ class RuleSetDeployIT {
         }
     }
 
+    @Test
+    void aDeployToOneInstanceReachesTheOthersOnTheSameDatabase() throws Exception {
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        Map<String, Object> settings = settings();
+        settings.put("billwright.rules.follow-every", "500ms");
+        try (ServiceHarness a = ServiceHarness.start(topology, database, settings);
+             ServiceHarness b = ServiceHarness.start(topology, database, settings)) {
+            String deployed = JSON.readTree(deploy(a, FIRST, false).body()).path("serving").asString();
+            awaitServing(b, deployed);
+
+            HttpResponse<String> rollback = post(b, "/admin/rules/rollback", "");
+            assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(200);
+            String packaged = serving(b);
+            assertThat(packaged).startsWith("default@");
+            awaitServing(a, packaged);
+
+            JsonNode history = JSON.readTree(get(a, "/admin/rules/history").body());
+            List<String> follows = new ArrayList<>();
+            history.forEach(e -> {
+                if (e.path("action").asString().equals("FOLLOW")) {
+                    follows.add(e.path("outcome").asString() + " " + e.path("toVersion").asString() + " by "
+                            + e.path("actor").asString());
+                }
+            });
+            assertThat(follows).containsExactlyInAnyOrder("LIVE " + deployed + " by " + USER,
+                    "LIVE " + packaged + " by " + USER);
+        }
+    }
+
+    private void awaitServing(ServiceHarness service, String version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!serving(service).equals(version) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(serving(service)).as("the other instance follows").isEqualTo(version);
+    }
+
     private byte[] hostile(String consequence) throws Exception {
         return TestReleases.withUncheckedRules(first, KEY, """
                 package billwright.hostile

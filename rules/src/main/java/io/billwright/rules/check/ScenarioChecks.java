@@ -30,7 +30,7 @@ final class ScenarioChecks {
             List<Finding> out = new ArrayList<>();
             for (ScenarioResult.StepResult step : result.steps()) {
                 for (String failure : step.failures()) {
-                    out.add(Finding.error(file.toString(), 0, "scenario \"" + result.scenario().title() + "\" step "
+                    out.add(Finding.error(file.toString(), step.step().line(), "scenario \"" + result.scenario().title() + "\" step "
                             + step.step().number() + " (" + step.step().label() + "): " + failure));
                 }
             }

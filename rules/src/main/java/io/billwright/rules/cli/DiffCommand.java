@@ -7,6 +7,9 @@ import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
 import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
 import io.billwright.engine.ruleset.lint.RuleTexts;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,9 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** Rules added, removed and changed between two rule folders. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"List the rules added, removed and changed between two rule folders (a changed rule: its"
-                + " text, or its decision-table row, differs).", "Exit status 2 when a folder cannot be read or"
-                + " compiled."})
+        description = {"List the rules added, removed and changed between two rule folders; for a changed rule,"
+                + " a unified diff of its text (a decision-table rule: its row before and after).",
+            "Exit status 2 when a folder cannot be read or compiled."})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "the rule folder in force")
@@ -71,6 +74,7 @@ final class DiffCommand implements Callable<Integer> {
             if (old != null && (!Objects.equals(text(before, rule), text(after, rule))
                     || !old.description().equals(rule.description()) || !old.packageName().equals(rule.packageName()))) {
                 out.printf("changed  %s  \"%s\"%s%n", rule.packageName(), rule.name(), where(after, rule));
+                printChange(out, before, after, old, rule);
                 changed++;
             }
         }
@@ -78,6 +82,26 @@ final class DiffCommand implements Callable<Integer> {
         out.printf("%d added, %d removed, %d changed, %d unchanged%n", added, removed, changed, unchanged);
         out.flush();
         return 0;
+    }
+
+    /** The rule's text before and after as a unified diff, indented; a description change on its own line. */
+    private static void printChange(PrintWriter out, Side before, Side after, RuleInfo old, RuleInfo rule) {
+        String was = text(before, rule);
+        String now = text(after, rule);
+        if (was != null && now != null && !was.equals(now)) {
+            List<String> a = was.lines().toList();
+            List<String> b = now.lines().toList();
+            Patch<String> patch = DiffUtils.diff(a, b);
+            List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(before.texts().get(rule.name()).file(),
+                    after.texts().get(rule.name()).file(), a, patch, 2);
+            unified.forEach(line -> out.println("    " + line));
+        }
+        if (!old.description().equals(rule.description())) {
+            out.println("    description: \"" + old.description() + "\" -> \"" + rule.description() + "\"");
+        }
+        if (!old.packageName().equals(rule.packageName())) {
+            out.println("    package: " + old.packageName() + " -> " + rule.packageName());
+        }
     }
 
     private static Side read(Path dir) {

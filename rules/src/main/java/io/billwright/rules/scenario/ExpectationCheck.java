@@ -45,6 +45,10 @@ final class ExpectationCheck {
             String at = "decision " + (i + 1) + " (" + g.itemId() + ")";
             same(at, "item", w.item(), g.itemId());
             same(at, "status", w.status(), g.status());
+            if (w.status() != null && !w.status().equals(g.status()) && !g.detail().isBlank()) {
+                failures.add(at + " was " + g.status() + (g.reason() == null ? "" : " " + g.reason()) + " because: "
+                        + g.detail() + " (rules " + g.receipt().rules() + ")");
+            }
             if (w.reason() != null || g.reason() != null) {
                 same(at, "reason", w.reason(), g.reason());
             }

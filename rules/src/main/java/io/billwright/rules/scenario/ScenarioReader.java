@@ -63,7 +63,36 @@ public final class ScenarioReader {
         if (parsed == null) {
             throw new ScenarioFormatException(name + ":1: the file is empty", null);
         }
-        return toScenario(name, parsed);
+        return toScenario(name, parsed, stepLines(new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The line of each item of the top-level {@code steps:} list, in order (1-based). */
+    static List<Integer> stepLines(String text) {
+        List<Integer> out = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        int indent = -1;
+        boolean inSteps = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!inSteps) {
+                inSteps = line.matches("steps:\\s*(#.*)?");
+                continue;
+            }
+            if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("-") && !line.startsWith("#")) {
+                break; // the next top-level key
+            }
+            String trimmed = line.stripLeading();
+            int at = line.length() - trimmed.length();
+            if (trimmed.startsWith("- ") || trimmed.equals("-")) {
+                if (indent < 0) {
+                    indent = at;
+                }
+                if (at == indent) {
+                    out.add(i + 1);
+                }
+            }
+        }
+        return out;
     }
 
     /** The contract template read as a contract, so a mistake in it is reported at its line. */
@@ -71,7 +100,7 @@ public final class ScenarioReader {
     private record TemplateView(Contract contract) {
     }
 
-    private Scenario toScenario(String file, ScenarioFile parsed) {
+    private Scenario toScenario(String file, ScenarioFile parsed, List<Integer> lines) {
         if (parsed.contract() == null) {
             throw new ScenarioFormatException(file + ":1: contract: missing (every scenario names its contract)", null);
         }
@@ -86,11 +115,12 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         for (int i = 0; i < parsed.steps().size(); i++) {
             ScenarioFile.StepFile step = parsed.steps().get(i);
-            String where = file + ": steps[" + i + "]";
+            int line = i < lines.size() ? lines.get(i) : 0;
+            String where = file + ":" + line + ": steps[" + i + "]";
             EventId eventId = new EventId(step.id() != null ? step.id()
                     : Path.of(file).getFileName() + "#" + (i + 1));
             BillingEvent event = toEvent(where, step, eventId, contractId, parsed.contract());
-            steps.add(new Scenario.Step(i + 1, label(event), event, step.expect()));
+            steps.add(new Scenario.Step(i + 1, label(event), event, step.expect(), line));
         }
         return new Scenario(file, parsed.title() == null ? Path.of(file).getFileName().toString() : parsed.title(),
                 steps);

@@ -48,9 +48,25 @@ public class EngineBenchmarks {
                 new BigDecimal("7.5"), true, ApprovalStatus.APPROVED, null, false, null, null);
     }
 
+    /**
+     * The default rule set as each compiler builds it: {@code drl} (plain DRL, constraints interpreted by
+     * MVEL; what the service ran until issue 14) or {@code executable} (Drools' executable model, what a
+     * release carries).
+     */
+    static RuleSet load(String compiler) {
+        return switch (compiler) {
+            case "drl" -> new io.billwright.engine.ruleset.lint.LintedCompiler(
+                    new io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler()).compile(DefaultRuleSet.sources(), "drl");
+            case "executable" -> DefaultRuleSet.load();
+            default -> throw new IllegalArgumentException(compiler);
+        };
+    }
+
     /** One thread applying approved time entries, each to the state the previous one produced. */
     @State(Scope.Thread)
     public static class TimeEntries {
+        @org.openjdk.jmh.annotations.Param({"drl", "executable"})
+        String compiler;
         RuleSet rules;
         BillingEngine engine;
         ContractState empty;
@@ -59,7 +75,7 @@ public class EngineBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() {
-            rules = DefaultRuleSet.load();
+            rules = load(compiler);
             engine = BillingEngine.using(rules);
             empty = engine.apply(new ContractReceived(new EventId("c"), contract()), ContractState.empty(CONTRACT)).state();
             state = empty;
@@ -82,13 +98,15 @@ public class EngineBenchmarks {
     /** A state with 1,000 approved, pending entries, closed again and again (the state is immutable). */
     @State(Scope.Thread)
     public static class PendingThousand {
+        @org.openjdk.jmh.annotations.Param({"drl", "executable"})
+        String compiler;
         BillingEngine engine;
         ContractState state;
         BillingPeriodClosed close;
 
         @Setup(Level.Trial)
         public void setUp() {
-            engine = BillingEngine.using(DefaultRuleSet.load());
+            engine = BillingEngine.using(load(compiler));
             state = engine.apply(new ContractReceived(new EventId("c"), contract()), ContractState.empty(CONTRACT)).state();
             for (int i = 0; i < 1_000; i++) {
                 state = engine.apply(new TimeEntryRecorded(new EventId("m-" + i), CONTRACT, entry(i)), state).state();
@@ -140,5 +158,32 @@ public class EngineBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public RuleSet reloadAfterOneFileChanged(Edits s) {
         return DefaultRuleSet.compiler().compile(s.next(), "reload");
+    }
+
+    /** A signed release of the default rule set (built once, with no scenarios) and a verifier trusting its key. */
+    @State(Scope.Thread)
+    public static class Release {
+        byte[] jar;
+        io.billwright.rules.release.ReleaseVerifier verifier;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            var pair = io.billwright.rules.release.ReleaseKeys.generate();
+            var key = new io.billwright.rules.release.SigningKey(pair.getPrivate(), pair.getPublic());
+            jar = new io.billwright.rules.release.ReleaseBuilder(java.time.Clock.systemUTC(),
+                    io.billwright.rules.check.ScenarioLimits.DEFAULT).build(DefaultRuleSet.sources(), null, List.of(),
+                    "bench", "bench", key).jar();
+            verifier = new io.billwright.rules.release.ReleaseVerifier(List.of(pair.getPublic()));
+        }
+    }
+
+    /** What a deploy costs the service: verify the jar (signature, hashes, fact model, bytecode) and load it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RuleSet verifyAndLoadARelease(Release s) {
+        var verified = s.verifier.verify(s.jar);
+        return new io.billwright.engine.ruleset.drools.model.ModuleLoader().load(verified.module(),
+                new io.billwright.engine.ruleset.RuleSetVersion(verified.manifest().ruleSetHash(), "bench"));
     }
 }

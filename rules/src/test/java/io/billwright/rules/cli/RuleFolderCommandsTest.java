@@ -88,7 +88,7 @@ class RuleFolderCommandsTest {
         int status = run("validate", rules.toString()); // scenarios beside the rules by default
 
         assertThat(status).isEqualTo(1);
-        assertThat(out.toString()).contains(scenarios.resolve("wrong.yaml") + ":0: error: scenario")
+        assertThat(out.toString()).contains(scenarios.resolve("wrong.yaml") + ":15: error: scenario") // the step's own line
                 .contains("step 2 (TimeEntryRecorded TE-1): decision 1 (TE-1) amount: expected 961.00, actual 960.00")
                 .contains("1 scenarios, 0 passed, 1 failed");
     }
@@ -133,6 +133,8 @@ class RuleFolderCommandsTest {
                 .contains("added    billwright.tm  \"T&M: nothing billed on Sundays\"  (tm/time-and-materials.drl)")
                 .contains("removed  billwright.tax  \"FR VAT 20% (CGI art. 278)\"")
                 .contains("changed  billwright.tax  \"DE VAT 19% (UStG s.12(1))\"  (tax/tax-rates.drl.csv)")
+                .contains("    --- tax/tax-rates.drl.csv", "    +++ tax/tax-rates.drl.csv")
+                .containsPattern("    -DE VAT 19% \\(UStG s\\.12\\(1\\)\\),DE,19.*\\n    \\+DE VAT 19% \\(UStG s\\.12\\(1\\)\\),DE,16")
                 .contains("1 added, 1 removed, 1 changed, 86 unchanged");
     }
 

@@ -109,8 +109,8 @@ public final class ExecutableModelCompiler {
         if (!plain.isEmpty()) {
             return plain;
         }
-        return errors.stream().map(m -> new RuleSetProblem(relative(m.getPath()), Math.max(0, m.getLine()),
-                m.getText().trim())).toList();
+        return FieldSuggestions.explain(errors.stream().map(m -> new RuleSetProblem(relative(m.getPath()),
+                Math.max(0, m.getLine()), m.getText().trim())).toList());
     }
 
     private static List<RuleSetProblem> locatedByPlainBuild(List<RuleSource> sources) {
@@ -118,7 +118,7 @@ public final class ExecutableModelCompiler {
             new DroolsRuleSetCompiler().compile(sources, null);
             return List.of();
         } catch (RuleSetException plain) {
-            return plain.problems();
+            return FieldSuggestions.explain(plain.problems());
         }
     }
 
