@@ -36,9 +36,13 @@ final class ScenarioChecks {
             }
             return out;
         } catch (ScenarioFormatException e) {
-            Matcher m = LOCATED.matcher(e.getMessage());
-            return List.of(m.matches() ? Finding.error(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
-                    : Finding.error(file.toString(), 0, e.getMessage()));
+            List<Finding> out = new ArrayList<>();
+            for (String problem : e.getMessage().split("\n")) {
+                Matcher m = LOCATED.matcher(problem);
+                out.add(m.matches() ? Finding.error(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                        : Finding.error(file.toString(), 0, problem));
+            }
+            return out;
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(Finding.error(file.toString(), 0, "the engine failed on this scenario: " + e.getMessage()));
         }

@@ -113,14 +113,22 @@ public final class ScenarioReader {
         }
         ContractId contractId = new ContractId(id.toString());
         List<Scenario.Step> steps = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < parsed.steps().size(); i++) {
             ScenarioFile.StepFile step = parsed.steps().get(i);
             int line = i < lines.size() ? lines.get(i) : 0;
             String where = file + ":" + line + ": steps[" + i + "]";
             EventId eventId = new EventId(step.id() != null ? step.id()
                     : Path.of(file).getFileName() + "#" + (i + 1));
-            BillingEvent event = toEvent(where, step, eventId, contractId, parsed.contract());
-            steps.add(new Scenario.Step(i + 1, label(event), event, step.expect(), line));
+            try {
+                BillingEvent event = toEvent(where, step, eventId, contractId, parsed.contract());
+                steps.add(new Scenario.Step(i + 1, label(event), event, step.expect(), line));
+            } catch (ScenarioFormatException e) {
+                problems.add(e.getMessage()); // every step's problem, not only the first
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioFormatException(String.join("\n", problems), null);
         }
         return new Scenario(file, parsed.title() == null ? Path.of(file).getFileName().toString() : parsed.title(),
                 steps);

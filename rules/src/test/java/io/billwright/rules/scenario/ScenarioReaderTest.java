@@ -103,6 +103,18 @@ class ScenarioReaderTest {
                 .hasMessageContaining("exactly one of");
     }
 
+    @Test
+    void reportsEveryBadStepAtItsOwnLineNotOnlyTheFirst() throws Exception {
+        Path file = write("many.yaml", CONTRACT
+                + "  - contractCompleted: { date: 2026-02-01 }\n    periodClosed: { id: P, start: 2026-01-01, end: 2026-01-31 }\n"
+                + "  - contractCompleted: { date: 2026-03-01 }\n    periodClosed: { id: Q, start: 2026-02-01, end: 2026-02-28 }\n");
+        int first = (int) CONTRACT.lines().count() + 1;
+
+        assertThatThrownBy(() -> new ScenarioReader().read(file))
+                .hasMessageContaining(file + ":" + first + ": steps[1]")
+                .hasMessageContaining(file + ":" + (first + 2) + ": steps[2]");
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
