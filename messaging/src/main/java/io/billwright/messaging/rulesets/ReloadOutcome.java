@@ -11,8 +11,14 @@ import java.util.List;
  * @param serving  the version that serves after the call
  * @param reason   why it was refused ({@code UNKNOWN_KEY}, {@code TAMPERED}, {@code BYTECODE}, ...), or null
  * @param findings the checks' findings, every one as {@code file:line: severity: message}
+ * @param staged   a deploy found the release verified and built ahead (it only swapped)
  */
-public record ReloadOutcome(String status, String serving, String reason, List<String> findings, long millis) {
+public record ReloadOutcome(String status, String serving, String reason, List<String> findings, long millis,
+                            boolean staged) {
+
+    ReloadOutcome(String status, String serving, String reason, List<String> findings, long millis) {
+        this(status, serving, reason, findings, millis, false);
+    }
 
     static ReloadOutcome of(String status, LiveRuleSet serving, List<Finding> findings, long millis) {
         return new ReloadOutcome(status, serving.version(), null, findings.stream().map(Finding::toString).toList(),

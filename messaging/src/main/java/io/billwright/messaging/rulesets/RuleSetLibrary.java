@@ -67,10 +67,11 @@ public final class RuleSetLibrary {
      * @param timeLimit       how long one rule evaluation may fire before its item is held (RULE_TIMEOUT)
      * @param verifyLimits    the bounds of the checking JVM that {@code verify=true} runs scenarios in
      * @param startOnPackaged start on the packaged default even when a release was live
+     * @param staged          releases kept verified and built ahead of their deploy
      */
     public record Settings(Path directory, Path scenarios, int keep, boolean development, Path releases,
                            Path mavenRepository, Path trustedKeys, Duration timeLimit, ScenarioLimits verifyLimits,
-                           boolean startOnPackaged) {
+                           boolean startOnPackaged, int staged) {
         public Settings {
             keep = Math.max(2, keep);
             timeLimit = timeLimit == null ? Duration.ofSeconds(2) : timeLimit;
@@ -89,6 +90,7 @@ public final class RuleSetLibrary {
     private final Clock clock;
     private final RuleSetAudit audit;
     private final ReleaseStore store;
+    private final StagedReleases staged;
     private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
     private final Deque<LiveRuleSet> history = new ArrayDeque<>();
     /** {@link #history} as last published: read without the lock, which a deploy or reload holds. */
@@ -108,6 +110,7 @@ public final class RuleSetLibrary {
         this.clock = clock;
         this.audit = audit;
         this.store = new ReleaseStore(settings.releases(), settings.mavenRepository());
+        this.staged = new StagedReleases(settings.staged());
         if (settings.directory() != null && !settings.development()) {
             throw new IllegalStateException("billwright.rules.directory compiles a rule folder inside the service,"
                     + " which only development mode does (billwright.rules.development=true, for an analyst's own"
@@ -231,7 +234,15 @@ public final class RuleSetLibrary {
         VerifiedRelease release = null;
         try {
             byte[] bytes = Files.readAllBytes(jar);
-            release = verifier().verify(bytes);
+            ReleaseVerifier verifier = verifier();
+            String jarHash = sha256(bytes);
+            StagedReleases.Staged staged = this.staged.get(jarHash).filter(s -> verifier.trusts(s.release().keyId()))
+                    .orElse(null);
+            boolean wasStaged = staged != null;
+            if (staged == null) {
+                staged = prepare(verifier, bytes);
+            }
+            release = staged.release();
             ReleaseManifest manifest = release.manifest();
             if (verify) {
                 List<String> failed = rerunScenarios(release, bytes);
@@ -244,8 +255,7 @@ public final class RuleSetLibrary {
                 audit(actor, action, "UNCHANGED", manifest.label(), RELEASE + jar, release, null, List.of(), started);
                 return new ReloadOutcome("UNCHANGED", current.version(), null, List.of(), millisSince(started));
             }
-            RuleSet rules = new ModuleLoader().load(release.module(), new RuleSetVersion(manifest.ruleSetHash(),
-                    manifest.version())).withTimeLimit(settings.timeLimit());
+            RuleSet rules = staged.rules();
             Map<String, String> descriptions = new LinkedHashMap<>();
             manifest.rules().forEach(r -> descriptions.put(r.name(), r.description()));
             LiveRuleSet next = new LiveRuleSet(rules, BillingEngine.using(rules), RELEASE + jar,
@@ -254,9 +264,10 @@ public final class RuleSetLibrary {
             audit(actor, action, "LIVE", next.version(), next.origin(), release, null, manifest.findings(), started);
             goLive(next);
             markFollowed();
-            log.info("release {} from {} is live ({} rules, signed by key {}; {} ms)", next.version(), jar,
-                    next.rules().size(), release.keyId(), millisSince(started));
-            return new ReloadOutcome("LIVE", next.version(), null, manifest.findings(), millisSince(started));
+            log.info("release {} from {} is live ({} rules, signed by key {}; {}; {} ms)", next.version(), jar,
+                    next.rules().size(), release.keyId(), wasStaged ? "staged before" : "verified and built now",
+                    millisSince(started));
+            return new ReloadOutcome("LIVE", next.version(), null, manifest.findings(), millisSince(started), wasStaged);
         } catch (ReleaseRefusedException e) {
             return refused(actor, action, jar, release, e.reason().name(), e.getMessage(), started);
         } catch (RuleSetException e) {
@@ -266,6 +277,45 @@ public final class RuleSetLibrary {
                     started);
         } catch (IllegalArgumentException e) {
             return refused(actor, action, jar, release, "TRUSTED_KEYS", e.getMessage(), started);
+        }
+    }
+
+    /** Verifies a release and builds its rule set, and keeps both for its deploy. */
+    private StagedReleases.Staged prepare(ReleaseVerifier verifier, byte[] bytes) {
+        VerifiedRelease release = verifier.verify(bytes);
+        RuleSet rules = new ModuleLoader().load(release.module(), new RuleSetVersion(release.manifest().ruleSetHash(),
+                release.manifest().version())).withTimeLimit(settings.timeLimit());
+        StagedReleases.Staged prepared = new StagedReleases.Staged(release, rules);
+        staged.put(prepared);
+        return prepared;
+    }
+
+    /**
+     * Verifies and builds the release in {@code jar} ahead of its deploy (see {@link ReleaseStager}); nothing
+     * that serves changes, and this takes no lock a deploy waits for.
+     *
+     * @throws ReleaseRefusedException when it does not verify
+     */
+    public void stage(Path jar) {
+        try {
+            byte[] bytes = Files.readAllBytes(jar);
+            if (staged.contains(sha256(bytes))) {
+                return;
+            }
+            long started = System.nanoTime();
+            StagedReleases.Staged prepared = prepare(verifier(), bytes);
+            log.info("release {} from {} staged: verified and built in {} ms, ready to deploy",
+                    prepared.release().manifest().label(), jar, millisSince(started));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -38,7 +38,9 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
      * or the Maven repository {@code mavenRepository} (by coordinates), signed by a key in
      * {@code trustedKeys}; the packaged default serves until the first deploy, and a restart comes back on
      * the release that was live ({@code startOnPackaged} overrides that), and every {@code followEvery} each
-     * instance loads what another instance's deploy or rollback put live. {@code evaluationTimeLimit} bounds
+     * instance loads what another instance's deploy or rollback put live. Every {@code stageEvery} the
+     * releases folder is scanned, and each new release is verified and built in the background (the newest
+     * {@code staged} are kept), so its deploy only swaps. {@code evaluationTimeLimit} bounds
      * one rule evaluation (past it, the item is held with RULE_TIMEOUT); {@code verifyHeap} and
      * {@code verifyScenarioLimit} bound the JVM that {@code deploy?verify=true} runs scenarios in.
      *
@@ -60,7 +62,9 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                         @DefaultValue("256") int verifyHeap,
                         @DefaultValue("20s") Duration verifyScenarioLimit,
                         @DefaultValue("false") boolean startOnPackaged,
-                        @DefaultValue("2s") Duration followEvery) {
+                        @DefaultValue("2s") Duration followEvery,
+                        @DefaultValue("8") int staged,
+                        @DefaultValue("5s") Duration stageEvery) {
     }
 
     /** Credentials for {@code /admin/**} (HTTP Basic). */

@@ -24,6 +24,7 @@ import io.billwright.messaging.store.PackageRegistry;
 import io.billwright.messaging.store.StateCodec;
 import io.billwright.messaging.topology.Topology;
 import io.billwright.messaging.rulesets.JdbcRuleSetAudit;
+import io.billwright.messaging.rulesets.ReleaseStager;
 import io.billwright.messaging.rulesets.RuleSetFollower;
 import io.billwright.messaging.rulesets.RuleSetLibrary;
 import io.billwright.rules.check.ScenarioLimits;
@@ -77,10 +78,17 @@ class ServiceConfiguration {
         RuleSetLibrary library = new RuleSetLibrary(new RuleSetLibrary.Settings(rules.directory(), rules.scenarios(),
                 rules.keep(), rules.development(), rules.releases(), maven, rules.trustedKeys(),
                 rules.evaluationTimeLimit(), new ScenarioLimits(rules.verifyHeap(), rules.verifyScenarioLimit(),
-                rules.evaluationTimeLimit(), ScenarioLimits.DEFAULT.startUp()), rules.startOnPackaged()), clock,
+                rules.evaluationTimeLimit(), ScenarioLimits.DEFAULT.startUp()), rules.startOnPackaged(), rules.staged()),
+                clock,
                 new JdbcRuleSetAudit(jdbc));
         library.warmUp(rules.warmUps()); // development mode only
         return library;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "billwright.rules.releases")
+    ReleaseStager releaseStager(RuleSetLibrary library, BillwrightProperties properties) {
+        return new ReleaseStager(library, properties.rules().releases(), properties.rules().stageEvery());
     }
 
     @Bean(destroyMethod = "close")

@@ -246,10 +246,15 @@ class RuleSetDeployIT {
         TestInfrastructure.Database database = TestInfrastructure.newH2(tmp.resolve("restart"));
         String firstLabel;
         String secondLabel;
-        try (ServiceHarness service = ServiceHarness.start(topology, database, settings())) {
+        Map<String, Object> staging = settings();
+        staging.put("billwright.rules.stage-every", "200ms");
+        try (ServiceHarness service = ServiceHarness.start(topology, database, staging)) {
             String packaged = serving(service);
             assertThat(packaged).startsWith("default@");
-            firstLabel = JSON.readTree(deploy(service, FIRST, false).body()).path("serving").asString();
+            sleep(3_000); // the stager verifies and builds both releases in the folder meanwhile
+            JsonNode deployedFirst = JSON.readTree(deploy(service, FIRST, false).body());
+            assertThat(deployedFirst.path("staged").asBoolean()).as(deployedFirst.toString()).isTrue();
+            firstLabel = deployedFirst.path("serving").asString();
             secondLabel = JSON.readTree(deploy(service, SECOND, true).body()).path("serving").asString();
             assertThat(JSON.readTree(deploy(service, SECOND, false).body()).path("status").asString()).isEqualTo("UNCHANGED");
             assertThat(serving(service)).isEqualTo(secondLabel);

@@ -13,7 +13,7 @@ class RuleSetLibraryWarmUpTest {
     @Test
     void warmingUpChecksTheServingRuleSetAgainAndChangesNothing() throws Exception {
         RuleSetLibrary library = new RuleSetLibrary(new RuleSetLibrary.Settings(null, null, 5, true, null, null, null,
-                null, null, false), Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC),
+                null, null, false, 0), Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC),
                 new InMemoryRuleSetAudit());
         LiveRuleSet serving = library.live();
         ReloadOutcome loaded = library.lastReload();

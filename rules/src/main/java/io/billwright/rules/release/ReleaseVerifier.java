@@ -30,6 +30,11 @@ public final class ReleaseVerifier {
         trustedKeys.forEach(key -> trusted.put(ReleaseKeys.keyId(key), key));
     }
 
+    /** Whether a release signed by key {@code keyId} would be trusted now. */
+    public boolean trusts(String keyId) {
+        return trusted.containsKey(keyId);
+    }
+
     /** @throws ReleaseRefusedException saying why, when any check fails */
     public VerifiedRelease verify(byte[] jar) {
         Map<String, byte[]> entries = ReleaseJar.read(jar);
