@@ -24,6 +24,6 @@ public final class BillwrightTools {
     public static int run(String[] args) {
         // the analysts' commands too (release, validate, keys...), so the one jar builds and deploys releases
         return new CommandLine(new BillwrightTools()).addSubcommand("rules",
-                new CommandLine(new io.billwright.rules.cli.RulesCli())).execute(args);
+                io.billwright.rules.cli.RulesCli.asSubcommand()).execute(args);
     }
 }

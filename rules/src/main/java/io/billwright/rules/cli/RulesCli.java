@@ -11,6 +11,16 @@ import picocli.CommandLine.Command;
             ReleaseCommand.class, KeysCommand.class})
 public final class RulesCli {
 
+    /**
+     * The analysts' commands as the {@code rules} subcommand of another tool's command line: its usage lines
+     * then read {@code <tool> rules diff ...}, as they are typed.
+     */
+    public static CommandLine asSubcommand() {
+        CommandLine rules = new CommandLine(new RulesCli());
+        rules.getCommandSpec().name("rules");
+        return rules;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RulesCli()).execute(args));
     }

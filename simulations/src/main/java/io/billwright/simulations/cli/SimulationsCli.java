@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code billwright-sim}: what-if simulations for finance. */
-@Command(name = "billwright-sim", mixinStandardHelpOptions = true, version = "Billwright simulations 0.1",
+@Command(name = "billwright-simulations.jar", mixinStandardHelpOptions = true, version = "Billwright simulations 0.1",
         description = {"What-if simulations: replay billing events through the current rule set and a candidate,",
             "and see what changes, line by line and in totals."},
         subcommands = {GenerateCommand.class, RunCommand.class, TablesCommand.class})
@@ -22,6 +22,6 @@ public final class SimulationsCli {
 
     /** The finance verbs, and the analysts' {@code rules} verbs (validate, coverage, diff, decide) in the same jar. */
     static CommandLine commandLine() {
-        return new CommandLine(new SimulationsCli()).addSubcommand("rules", new CommandLine(new RulesCli()));
+        return new CommandLine(new SimulationsCli()).addSubcommand("rules", RulesCli.asSubcommand());
     }
 }

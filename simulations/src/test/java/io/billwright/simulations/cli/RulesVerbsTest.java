@@ -18,4 +18,13 @@ class RulesVerbsTest {
         assertThat(status).isZero();
         assertThat(out.toString()).contains("88 rules;").contains("0 failed; 0 errors").contains("would accept it");
     }
+
+    @Test
+    void usageLinesNameTheCommandsAsTheyAreTyped() {
+        StringWriter err = new StringWriter();
+        int status = SimulationsCli.commandLine().setErr(new PrintWriter(err, true)).execute("rules", "diff");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: billwright-simulations.jar rules diff [-hV] OLD NEW");
+    }
 }
