@@ -15,7 +15,8 @@ public final class JdbcRuleSetAudit implements RuleSetAudit {
     }
 
     @Override
-    public void record(Entry entry) {
+    public long record(Entry entry) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into rule_set_audit (at, actor, action, outcome, from_version, to_version, to_source,"
                         + " rule_set_hash, jar_sha256, key_id, reason, findings, millis)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -23,7 +24,8 @@ public final class JdbcRuleSetAudit implements RuleSetAudit {
                 .param(entry.fromVersion()).param(entry.toVersion()).param(entry.toSource()).param(entry.ruleSetHash())
                 .param(entry.jarSha256()).param(entry.keyId()).param(entry.reason())
                 .param(entry.findings().isEmpty() ? null : String.join("\n", entry.findings()))
-                .param(entry.millis()).update();
+                .param(entry.millis()).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     @Override

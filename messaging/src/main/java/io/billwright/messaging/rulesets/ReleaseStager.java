@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stages every release copied into the releases folder: verifies it and builds its knowledge base in the
- * background, newest first, one at a time, so that its deploy only swaps. Staging changes nothing that
+ * Stages the newest releases copied into the releases folder: verifies each and builds its knowledge base
+ * in the background, one at a time, so that its deploy only swaps. Staging changes nothing that
  * serves and is not an attempt to deploy: a release it cannot verify is logged once, and its deploy
  * is refused (and audited) with the same reason.
  */
@@ -35,9 +35,13 @@ public final class ReleaseStager implements AutoCloseable {
         return thread;
     });
 
-    public ReleaseStager(RuleSetLibrary library, Path folder, Duration every) {
+    private final int capacity;
+
+    /** @param capacity how many releases the library keeps staged: only the newest that many are staged */
+    public ReleaseStager(RuleSetLibrary library, Path folder, Duration every, int capacity) {
         this.library = library;
         this.folder = folder;
+        this.capacity = capacity;
         timer.scheduleWithFixedDelay(this::scan, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -47,8 +51,11 @@ public final class ReleaseStager implements AutoCloseable {
         }
         List<Path> jars;
         try (Stream<Path> files = Files.list(folder)) {
-            jars = files.filter(f -> f.toString().endsWith(".jar")).sorted((a, b) -> modified(b).compareTo(modified(a)))
-                    .toList();
+            // the newest `capacity` jars, oldest of them first, so the newest is staged last and kept longest
+            List<Path> newestFirst = files.filter(f -> f.toString().endsWith(".jar"))
+                    .sorted((a, b) -> modified(b).compareTo(modified(a))).limit(capacity).toList();
+            jars = new java.util.ArrayList<>(newestFirst);
+            java.util.Collections.reverse(jars);
         } catch (IOException e) {
             log.warn("cannot list the releases in {}: {}", folder, e.toString());
             return;

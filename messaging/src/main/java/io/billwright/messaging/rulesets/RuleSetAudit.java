@@ -16,7 +16,8 @@ public interface RuleSetAudit {
                  String reason, List<String> findings, long millis) {
     }
 
-    void record(Entry entry);
+    /** Stores {@code entry} and answers the id it was given. */
+    long record(Entry entry);
 
     /** The newest {@code limit} entries, newest first. */
     List<Entry> history(int limit);

@@ -117,14 +117,18 @@ public final class RuleSetLibrary {
                     + " machine). In production, build a signed release (billwright-rules release) and deploy it:"
                     + " POST /admin/rules/deploy");
         }
+        Optional<RuleSetAudit.Entry> newest = audit.lastIntended();
+        // what other instances do from here on is followed; what was intended before is loaded now (or, with
+        // start-on-packaged, deliberately not)
+        followed = newest.map(RuleSetAudit.Entry::id).orElse(0L);
         Optional<RuleSetAudit.Entry> intended = settings.directory() == null && !settings.startOnPackaged()
-                ? audit.lastIntended().filter(e -> e.toSource() != null && e.toSource().startsWith(RELEASE))
+                ? newest.filter(e -> e.toSource() != null && e.toSource().startsWith(RELEASE))
                 : Optional.empty();
         ReloadOutcome first;
         attempts.incrementAndGet();
         if (intended.isPresent()) {
-            Path jar = Path.of(intended.get().toSource().substring(RELEASE.length()));
-            first = deployFile(jar, SYSTEM, "START", false);
+            Path jar = auditedJar(intended.get());
+            first = deployFile(jar, SYSTEM, "START", false, expectedJarHash(intended.get(), audit.history(1000)), null);
             if (live.get() == null) {
                 throw new IllegalStateException("release " + intended.get().toVersion() + " was live when the service"
                         + " stopped (audit entry " + intended.get().id() + "), and cannot be loaded now: "
@@ -139,7 +143,25 @@ public final class RuleSetLibrary {
             }
         }
         last = first;
-        followed = audit.lastIntended().map(RuleSetAudit.Entry::id).orElse(0L);
+    }
+
+    /**
+     * Where the release an audit entry names is now: in this instance's releases folder by its version (each
+     * instance may keep its own), else at the path the entry recorded.
+     */
+    private Path auditedJar(RuleSetAudit.Entry entry) {
+        String version = entry.toVersion() == null ? "" : entry.toVersion().replaceFirst("@[0-9a-f]+$", "");
+        return store.byVersion(version).orElse(Path.of(entry.toSource().substring(RELEASE.length())));
+    }
+
+    /** The jar hash the trail recorded for the release an entry names (a rollback's row has none of its own). */
+    private static String expectedJarHash(RuleSetAudit.Entry entry, List<RuleSetAudit.Entry> trail) {
+        if (entry.jarSha256() != null) {
+            return entry.jarSha256();
+        }
+        return trail.stream().filter(e -> e.jarSha256() != null && e.outcome().equals("LIVE")
+                && java.util.Objects.equals(e.toVersion(), entry.toVersion())).map(RuleSetAudit.Entry::jarSha256)
+                .findFirst().orElse(null);
     }
 
     /**
@@ -162,7 +184,8 @@ public final class RuleSetLibrary {
         if (entry.toSource() != null && entry.toSource().startsWith(RELEASE)) {
             log.info("following {} {} by {} on another instance", entry.action().toLowerCase(java.util.Locale.ROOT),
                     entry.toVersion(), entry.actor());
-            last = deployFile(Path.of(entry.toSource().substring(RELEASE.length())), entry.actor(), "FOLLOW", false);
+            last = deployFile(auditedJar(entry), entry.actor(), "FOLLOW", false,
+                    expectedJarHash(entry, audit.history(1000)), null);
         } else if (origin().equals(entry.toSource())) {
             last = load(entry.actor(), "FOLLOW");
         }
@@ -224,18 +247,33 @@ public final class RuleSetLibrary {
             last = new ReloadOutcome("NOT_FOUND", live.get().version(), "NOT_FOUND", List.of(why), millisSince(started));
             return last;
         }
-        last = deployFile(jar.get(), actor, "DEPLOY", verify);
+        last = deployFile(jar.get(), actor, "DEPLOY", verify, null, request.coordinates() == null ? request.version()
+                : request.coordinates().substring(request.coordinates().lastIndexOf(':') + 1));
         return last;
     }
 
-    private ReloadOutcome deployFile(Path jar, String actor, String action, boolean verify) {
+    /**
+     * @param expectedJarHash the jar's SHA-256 the audit trail recorded (a restart, a follow, a rollback), or null
+     * @param expectedVersion the version the request named, or null
+     */
+    private ReloadOutcome deployFile(Path jar, String actor, String action, boolean verify, String expectedJarHash,
+                                     String expectedVersion) {
         long started = System.nanoTime();
         LiveRuleSet current = live.get();
         VerifiedRelease release = null;
+        ReleaseVerifier verifier;
+        try {
+            verifier = verifier();
+        } catch (IllegalArgumentException e) {
+            return refused(actor, action, jar, null, "TRUSTED_KEYS", e.getMessage(), started);
+        }
         try {
             byte[] bytes = Files.readAllBytes(jar);
-            ReleaseVerifier verifier = verifier();
             String jarHash = sha256(bytes);
+            if (expectedJarHash != null && !expectedJarHash.equals(jarHash)) {
+                throw new ReleaseRefusedException(ReleaseRefusedException.Reason.TAMPERED, jar + " is not the release"
+                        + " the audit trail recorded (its SHA-256 is " + jarHash + ", the trail says " + expectedJarHash + ")");
+            }
             StagedReleases.Staged staged = this.staged.get(jarHash).filter(s -> verifier.trusts(s.release().keyId()))
                     .orElse(null);
             boolean wasStaged = staged != null;
@@ -244,6 +282,10 @@ public final class RuleSetLibrary {
             }
             release = staged.release();
             ReleaseManifest manifest = release.manifest();
+            if (expectedVersion != null && !expectedVersion.equals(manifest.version())) {
+                throw new ReleaseRefusedException(ReleaseRefusedException.Reason.TAMPERED, jar + " was found for version "
+                        + expectedVersion + ", but its signed manifest states version " + manifest.version());
+            }
             if (verify) {
                 List<String> failed = rerunScenarios(release, bytes);
                 if (!failed.isEmpty()) {
@@ -261,9 +303,10 @@ public final class RuleSetLibrary {
             LiveRuleSet next = new LiveRuleSet(rules, BillingEngine.using(rules), RELEASE + jar,
                     List.copyOf(new java.util.TreeSet<>(manifest.sources().keySet())), descriptions, clock.instant());
             // recorded before the swap: a deploy the audit trail does not show never serves
-            audit(actor, action, "LIVE", next.version(), next.origin(), release, null, manifest.findings(), started);
+            long id = audit(actor, action, "LIVE", next.version(), next.origin(), release, null, manifest.findings(),
+                    started);
             goLive(next);
-            markFollowed();
+            markFollowed(id);
             log.info("release {} from {} is live ({} rules, signed by key {}; {}; {} ms)", next.version(), jar,
                     next.rules().size(), release.keyId(), wasStaged ? "staged before" : "verified and built now",
                     millisSince(started));
@@ -272,11 +315,13 @@ public final class RuleSetLibrary {
             return refused(actor, action, jar, release, e.reason().name(), e.getMessage(), started);
         } catch (RuleSetException e) {
             return refused(actor, action, jar, release, "LOAD", e.getMessage(), started);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return refused(actor, action, jar, release, "UNREADABLE", "cannot read " + jar + ": " + e.getMessage(),
                     started);
-        } catch (IllegalArgumentException e) {
-            return refused(actor, action, jar, release, "TRUSTED_KEYS", e.getMessage(), started);
+        } catch (RuntimeException | LinkageError e) {
+            // anything else (a class Drools cannot link, a malformed class file) refuses the release, audited
+            log.warn("release {} could not be loaded", jar, e);
+            return refused(actor, action, jar, release, "LOAD", e.toString(), started);
         }
     }
 
@@ -341,6 +386,10 @@ public final class RuleSetLibrary {
         Path folder = Files.createTempDirectory("billwright-verify-");
         try {
             List<Path> files = ReleaseContents.extractScenarios(jar, folder);
+            if (files.size() != release.manifest().scenarios().run()) {
+                return List.of("the release carries " + files.size() + " scenario files, but its manifest says "
+                        + release.manifest().scenarios().run() + " were run when it was built");
+            }
             IsolatedScenarios.Run run = new IsolatedScenarios(settings.verifyLimits()).run(release.module(), files);
             return Stream.concat(run.problems().stream(), run.files().stream().flatMap(List::stream))
                     .filter(Finding::isError).map(Finding::toString).toList();
@@ -404,10 +453,10 @@ public final class RuleSetLibrary {
         List<String> files = sources.stream().map(RuleSource::path).toList();
         LiveRuleSet next = new LiveRuleSet(rules, BillingEngine.using(rules), origin, files,
                 RuleTexts.descriptions(sources, rules.rules()), clock.instant());
-        audit(actor, action, "LIVE", next.version(), origin, null, null,
+        long id = audit(actor, action, "LIVE", next.version(), origin, null, null,
                 check.findings().stream().map(Finding::toString).toList(), started);
         goLive(next);
-        markFollowed();
+        markFollowed(id);
         log.info("rule set {} from {} is live ({} rules, {} scenarios passed; compile and checks {} ms, scenarios {} ms)",
                 next.version(), origin, next.rules().size(), check.scenarios(), check.compileMillis(),
                 check.scenarioMillis());
@@ -473,8 +522,8 @@ public final class RuleSetLibrary {
         long started = System.nanoTime();
         LiveRuleSet withdrawn = history.peekFirst();
         LiveRuleSet previous = List.copyOf(history).get(1).wentLiveAt(clock.instant());
-        audit(actor, "ROLLBACK", "LIVE", previous.version(), previous.origin(), null, null, List.of(), started);
-        markFollowed();
+        long id = audit(actor, "ROLLBACK", "LIVE", previous.version(), previous.origin(), null, null, List.of(), started);
+        markFollowed(id);
         history.removeFirst();
         history.removeFirst();
         goLive(previous);
@@ -491,14 +540,16 @@ public final class RuleSetLibrary {
         Optional<String> before = trail.stream().filter(e -> e.outcome().equals("LIVE") && serving.equals(e.toVersion())
                 && (e.action().equals("DEPLOY") || e.action().equals("ROLLBACK")) && e.fromVersion() != null)
                 .map(RuleSetAudit.Entry::fromVersion).findFirst();
-        Optional<String> source = before.flatMap(version -> trail.stream().filter(e -> e.outcome().equals("LIVE")
-                && version.equals(e.toVersion()) && e.toSource() != null).map(RuleSetAudit.Entry::toSource).findFirst());
-        if (source.isEmpty()) {
+        Optional<RuleSetAudit.Entry> target = before.flatMap(version -> trail.stream().filter(e -> e.outcome()
+                .equals("LIVE") && version.equals(e.toVersion()) && e.toSource() != null).findFirst());
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        if (source.get().startsWith(RELEASE)) {
-            last = deployFile(Path.of(source.get().substring(RELEASE.length())), actor, "ROLLBACK", false);
-        } else if (source.get().equals(origin())) {
+        String source = target.get().toSource();
+        if (source.startsWith(RELEASE)) {
+            last = deployFile(auditedJar(target.get()), actor, "ROLLBACK", false, expectedJarHash(target.get(), trail),
+                    null);
+        } else if (source.equals(origin())) {
             last = load(actor, "ROLLBACK");
         } else {
             return Optional.empty();
@@ -506,9 +557,9 @@ public final class RuleSetLibrary {
         return Optional.of(last);
     }
 
-    /** This instance's own deploy or rollback is in the trail: nothing to follow up to there. */
-    private void markFollowed() {
-        followed = Math.max(followed, audit.lastIntended().map(RuleSetAudit.Entry::id).orElse(followed));
+    /** This instance's own deploy or rollback is entry {@code id}: nothing to follow up to there. */
+    private void markFollowed(long id) {
+        followed = Math.max(followed, id);
     }
 
     private void goLive(LiveRuleSet next) {
@@ -529,12 +580,12 @@ public final class RuleSetLibrary {
                 millisSince(started));
     }
 
-    private void audit(String actor, String action, String outcome, String toVersion, String toSource,
+    private long audit(String actor, String action, String outcome, String toVersion, String toSource,
                        VerifiedRelease release, String reason, List<String> findings, long started) {
         LiveRuleSet current = live.get();
         String hash = release != null ? release.manifest().ruleSetHash()
                 : toVersion != null && toVersion.contains("@") ? toVersion.substring(toVersion.lastIndexOf('@') + 1) : null;
-        audit.record(new RuleSetAudit.Entry(0, clock.instant(), actor == null ? SYSTEM : actor, action, outcome,
+        return audit.record(new RuleSetAudit.Entry(0, clock.instant(), actor == null ? SYSTEM : actor, action, outcome,
                 current == null ? null : current.version(), toVersion, toSource, hash,
                 release == null ? null : release.jarSha256(), release == null ? null : release.keyId(), reason,
                 findings.stream().limit(200).toList(), millisSince(started)));

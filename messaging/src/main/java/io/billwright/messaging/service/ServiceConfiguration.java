@@ -88,7 +88,8 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "billwright.rules.releases")
     ReleaseStager releaseStager(RuleSetLibrary library, BillwrightProperties properties) {
-        return new ReleaseStager(library, properties.rules().releases(), properties.rules().stageEvery());
+        return new ReleaseStager(library, properties.rules().releases(), properties.rules().stageEvery(),
+                properties.rules().staged());
     }
 
     @Bean(destroyMethod = "close")

@@ -9,10 +9,12 @@ final class InMemoryRuleSetAudit implements RuleSetAudit {
     private final List<Entry> entries = new ArrayList<>();
 
     @Override
-    public synchronized void record(Entry entry) {
-        entries.add(0, new Entry(entries.size() + 1L, entry.at(), entry.actor(), entry.action(), entry.outcome(),
+    public synchronized long record(Entry entry) {
+        long id = entries.size() + 1L;
+        entries.add(0, new Entry(id, entry.at(), entry.actor(), entry.action(), entry.outcome(),
                 entry.fromVersion(), entry.toVersion(), entry.toSource(), entry.ruleSetHash(), entry.jarSha256(),
                 entry.keyId(), entry.reason(), entry.findings(), entry.millis()));
+        return id;
     }
 
     @Override

@@ -53,14 +53,28 @@ public final class IsolatedScenarios {
     }
 
     private Run launch(Path staged, List<Path> files) throws IOException {
+        Path reportFile = Files.createTempFile("billwright-check-", ".json");
+        try {
+            return launch(staged, files, reportFile);
+        } finally {
+            Files.deleteIfExists(reportFile);
+        }
+    }
+
+    private Run launch(Path staged, List<Path> files, Path reportFile) throws IOException {
         List<String> command = new ArrayList<>(JavaCommand.forMainClass(ScenarioProcess.class.getName(),
                 List.of("-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
                         "-Xshare:auto")));
         command.add(staged.toString());
+        command.add(reportFile.toString());
         command.add(Long.toString(limits.perScenario().toMillis()));
         command.add(Long.toString(limits.perFiring().toMillis()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // the checking JVM gets none of this process's secrets (a signing key, database credentials)
+        Map<String, String> environment = builder.environment();
+        environment.keySet().retainAll(java.util.Set.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME"));
+        Process process = builder.start();
         Drain stdout = Drain.of(process.getInputStream());
         Drain stderr = Drain.of(process.getErrorStream());
         long limitMillis = limits.total(files.size()).toMillis();
@@ -78,7 +92,8 @@ public final class IsolatedScenarios {
                     + " a rule runs too long or fires without end");
         }
         int status = process.exitValue();
-        String report = stdout.text();
+        stdout.text();
+        String report = Files.exists(reportFile) ? Files.readString(reportFile) : "";
         if (status == 3 || stderr.text().contains("java.lang.OutOfMemoryError")) {
             return failed("the scenarios ran out of memory (their JVM has " + limits.heapMegabytes() + " MB): a rule"
                     + " allocates without bound");

@@ -10,8 +10,6 @@ import io.billwright.engine.ruleset.drools.model.ModuleLoader;
 import io.billwright.engine.ruleset.lint.Finding;
 import io.billwright.rules.release.ReleaseContents;
 import io.billwright.rules.release.ReleaseJson;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * limit, and prints a {@link ScenarioReport} as JSON. Started by {@link IsolatedScenarios} with a small heap;
  * a scenario past its limit ends this JVM, never the one that asked.
  *
- * <p>Arguments: {@code STAGED_JAR PER_SCENARIO_MS PER_FIRING_MS FILE...}
+ * <p>Arguments: {@code STAGED_JAR REPORT_FILE PER_SCENARIO_MS PER_FIRING_MS FILE...}; the report goes to
+ * REPORT_FILE, so nothing else the JVM prints can spoil it.
  */
 public final class ScenarioProcess {
 
@@ -42,12 +41,10 @@ public final class ScenarioProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        System.setOut(System.err); // anything else printed goes to stderr, never into the report
         Path staged = Path.of(args[0]);
-        Duration perScenario = Duration.ofMillis(Long.parseLong(args[1]));
-        Duration perFiring = Duration.ofMillis(Long.parseLong(args[2]));
+        Path report = Path.of(args[1]);
+        Duration perScenario = Duration.ofMillis(Long.parseLong(args[2]));
+        Duration perFiring = Duration.ofMillis(Long.parseLong(args[3]));
         CompiledModule module = ReleaseContents.staged(Files.readAllBytes(staged));
         RuleSet rules = new ModuleLoader().load(module, new RuleSetVersion("staged", "check")).withTimeLimit(perFiring);
         FiringCounter counter = new FiringCounter(rules);
@@ -59,7 +56,7 @@ public final class ScenarioProcess {
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 3; i < args.length; i++) {
+        for (int i = 4; i < args.length; i++) {
             Path file = Path.of(args[i]);
             Future<List<Finding>> running = worker.submit(() -> checks.run(file));
             try {
@@ -67,14 +64,14 @@ public final class ScenarioProcess {
             } catch (TimeoutException e) {
                 files.add(result(file, List.of(Finding.error(file.toString(), 0, "the scenario did not finish within "
                         + perScenario.toMillis() + " ms: a rule runs too long or fires without end"))));
-                out.println(json.writeValueAsString(new ScenarioReport(files, coverage(counter), "scenario " + file
-                        + " ran past its limit")));
+                Files.writeString(report, json.writeValueAsString(new ScenarioReport(files, coverage(counter),
+                        "scenario " + file + " ran past its limit")));
                 Runtime.getRuntime().halt(TIMED_OUT);
             } catch (ExecutionException e) {
                 files.add(result(file, List.of(Finding.error(file.toString(), 0, "the scenario failed: " + e.getCause()))));
             }
         }
-        out.println(json.writeValueAsString(new ScenarioReport(files, coverage(counter), null)));
+        Files.writeString(report, json.writeValueAsString(new ScenarioReport(files, coverage(counter), null)));
         Runtime.getRuntime().halt(0); // a halted scenario thread may still be running; nothing else to wait for
     }
 

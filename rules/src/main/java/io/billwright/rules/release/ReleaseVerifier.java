@@ -64,18 +64,21 @@ public final class ReleaseVerifier {
         ReleaseManifest manifest = read(manifestBytes, ReleaseManifest.class, Reason.TAMPERED);
         checkEntries(entries, manifest);
         CompiledModule module = ReleaseContents.module(entries);
-        List<String> missing = FactModelCheck.missing(manifest.factModel().uses(), ReleaseVerifier.class.getClassLoader());
-        if (!missing.isEmpty()) {
-            throw new ReleaseRefusedException(Reason.FACT_MODEL, "release " + manifest.version()
-                    + " was compiled against fact model " + manifest.factModel().version() + "; this service's fact"
-                    + " model lacks " + missing.size() + " member(s) its rules use: " + String.join(", ",
-                    missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : ""));
-        }
         BytecodeCheck.Result check = new BytecodeCheck().check(module);
         if (!check.passed()) {
             throw new ReleaseRefusedException(Reason.BYTECODE, "this service's bytecode check refuses release "
                     + manifest.version() + ": " + String.join("; ", check.findings().stream().filter(Finding::isError)
                     .map(Finding::toString).limit(5).toList()));
+        }
+        // what the classes use, as read here: a manifest that lists less would not hide a missing member
+        java.util.Set<String> uses = new java.util.TreeSet<>(check.factModelUses());
+        uses.addAll(manifest.factModel().uses());
+        List<String> missing = FactModelCheck.missing(uses, ReleaseVerifier.class.getClassLoader());
+        if (!missing.isEmpty()) {
+            throw new ReleaseRefusedException(Reason.FACT_MODEL, "release " + manifest.version()
+                    + " was compiled against fact model " + manifest.factModel().version() + "; this service's fact"
+                    + " model lacks " + missing.size() + " member(s) its rules use: " + String.join(", ",
+                    missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : ""));
         }
         return new VerifiedRelease(manifest, module, signature.keyId(), ReleaseJar.sha256(jar));
     }

@@ -59,8 +59,10 @@ class IsolatedScenariosTest {
     void aRuleThatRunsTooLongIsStoppedAtTheScenarioLimit() {
         long started = System.nanoTime();
         RuleSetCheck check = check(withRule("""
-                    java.math.BigInteger huge = new java.math.BigInteger("7").pow(400_000_000);
-                    insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, "digits " + huge.bitLength()));
+                    // millions of multiplications of 8,192-bit numbers: long, and light on memory
+                    java.math.BigInteger slow = java.math.BigInteger.valueOf(7).modPow(java.math.BigInteger.TWO.pow(3_000_000),
+                            java.math.BigInteger.TWO.pow(8192).subtract(java.math.BigInteger.ONE));
+                    insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, "bits " + slow.bitLength()));
                 """));
 
         assertThat(check.passed()).isFalse();

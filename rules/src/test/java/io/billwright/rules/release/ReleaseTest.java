@@ -158,4 +158,30 @@ class ReleaseTest {
                 .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BYTECODE))
                 .hasMessageContaining("tm/hostile.drl:5: error: rule \"Reach the runtime\" calls java.lang.Class.getClassLoader()");
     }
+
+    @Test
+    void aSignedReleaseCannotShadowOrPoseAsAClassOfThePlatform() throws Exception {
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "java/lang/Runtime", null,
+                "java/lang/Object", null);
+        writer.visitEnd();
+        byte[] fakeRuntime = writer.toByteArray();
+        byte[] posing = TestReleases.resigned(release.jar(), KEY, entries -> {
+            entries.put("java/lang/Runtime.class", fakeRuntime);
+            return entries;
+        }, m -> m);
+        byte[] misnamed = TestReleases.resigned(release.jar(), KEY, entries -> {
+            byte[] someClass = entries.entrySet().stream().filter(e -> e.getKey().endsWith(".class")).findFirst()
+                    .orElseThrow().getValue();
+            entries.put("billwright/tm/Elsewhere.class", someClass);
+            return entries;
+        }, m -> m);
+
+        assertThatThrownBy(() -> trusting(KEY).verify(posing))
+                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BYTECODE))
+                .hasMessageContaining("java.lang.Runtime is in a package a rule set may not define classes in");
+        assertThatThrownBy(() -> trusting(KEY).verify(misnamed))
+                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BYTECODE))
+                .hasMessageContaining("billwright.tm.Elsewhere is stored under a name that is not its own");
+    }
 }

@@ -16,15 +16,23 @@ final class Allowlist {
     private static final String MACHINE = "a decision may depend only on its facts, never on the machine's clock"
             + " or chance";
     private static final String ENGINE = "a rule may not reach into the engine's session";
+    private static final String REGEX = "a regular expression can take exponential time, and a rule's action cannot"
+            + " be interrupted (use equals, startsWith, endsWith or contains)";
 
     /** Packages any of whose classes and members rule code may use: the fact model, money, time. */
     private static final List<String> PACKAGES = List.of(
             "io/billwright/engine/item/", "io/billwright/engine/facts/", "io/billwright/engine/contract/",
             "io/billwright/engine/money/", "io/billwright/engine/decision/", "io/billwright/engine/tax/",
             "io/billwright/engine/retention/", "java/math/", "java/time/", "java/util/function/",
-            "java/util/stream/",
             // the executable model's DSL, which generated rule classes are written in, and its comparisons
+            // (but see EXCLUDED: the model's compiler and implementation are in the same package tree)
             "org/drools/model/", "org/drools/modelcompiler/dsl/pattern/D", "org/drools/modelcompiler/util/EvaluationUtil");
+
+    /** Inside an allowed package, but not for rules: the executable model's compiler and implementation. */
+    private static final List<String> EXCLUDED = List.of("org/drools/model/codegen/", "org/drools/model/impl/");
+
+    /** Allowed although inside {@link #EXCLUDED}: what generated rule methods build rules with. */
+    private static final Set<String> REINSTATED = Set.of("org/drools/model/impl/RuleBuilder");
 
     /** Classes any of whose members rule code may use. */
     private static final Set<String> CLASSES = Set.of(
@@ -42,7 +50,7 @@ final class Allowlist {
             "java/util/Objects", "java/util/Optional", "java/util/OptionalInt", "java/util/OptionalLong",
             "java/util/Iterator", "java/util/ListIterator", "java/util/Comparator", "java/util/Currency",
             "java/util/Deque", "java/util/ArrayDeque", "java/util/Queue", "java/util/StringJoiner",
-            "java/util/AbstractMap$SimpleEntry", "java/util/AbstractMap$SimpleImmutableEntry", "java/util/Locale");
+            "java/util/AbstractMap$SimpleEntry", "java/util/AbstractMap$SimpleImmutableEntry");
 
     /** Classes rule code may use some members of. */
     private static final Map<String, Set<String>> MEMBERS = Map.of(
@@ -52,6 +60,9 @@ final class Allowlist {
             "java/lang/System", Set.of("arraycopy"),
             "org/drools/util/DateUtils", Set.of("getDateFormatMask"),
             "java/lang/Throwable", Set.of("getMessage"),
+            // constants and lookups only: Locale.setDefault would change every thread's formatting
+            "java/util/Locale", Set.of("ROOT", "ENGLISH", "US", "UK", "GERMANY", "FRANCE", "of", "forLanguageTag",
+                    "getLanguage", "getCountry", "toLanguageTag", "equals", "hashCode", "toString"),
             "java/lang/Exception", Set.of("<init>"));
 
     /** Types a generated class may extend or implement, though its code may call nothing on them. */
@@ -62,10 +73,16 @@ final class Allowlist {
     /** Members refused on any class, and why. */
     private static final Map<String, String> NEVER = Map.ofEntries(
             Map.entry("now", MACHINE), Map.entry("systemUTC", MACHINE), Map.entry("systemDefaultZone", MACHINE),
-            Map.entry("systemDefault", MACHINE), Map.entry("randomUUID", MACHINE),
-            Map.entry("parallel", "it runs on other threads"), Map.entry("parallelStream", "it runs on other threads"),
+            Map.entry("systemDefault", MACHINE), Map.entry("system", MACHINE), Map.entry("tickMillis", MACHINE),
+            Map.entry("tickSeconds", MACHINE), Map.entry("tickMinutes", MACHINE), Map.entry("randomUUID", MACHINE),
+            Map.entry("random", MACHINE), Map.entry("shuffle", MACHINE),
+            Map.entry("getInteger", MACHINE), Map.entry("getLong", MACHINE), Map.entry("getBoolean", MACHINE),
+            Map.entry("printStackTrace", "a rule may not write to the service's output"),
+            Map.entry("matches", REGEX), Map.entry("replaceAll", REGEX), Map.entry("replaceFirst", REGEX),
+            Map.entry("split", REGEX),
             Map.entry("getRuntime", ENGINE), Map.entry("getKieRuntime", ENGINE), Map.entry("getContext", ENGINE),
-            Map.entry("getWorkingMemory", ENGINE), Map.entry("getChannels", ENGINE));
+            Map.entry("getWorkingMemory", ENGINE), Map.entry("getChannels", ENGINE), Map.entry("getChannel", ENGINE),
+            Map.entry("getEntryPoint", ENGINE), Map.entry("insertAsync", ENGINE));
 
     /** Kinds of harm by package or class, for the message. */
     private static final Map<String, String> KINDS = Map.ofEntries(
@@ -78,7 +95,9 @@ final class Allowlist {
             Map.entry("javax/naming/", "JNDI"), Map.entry("javax/script/", "scripting"),
             Map.entry("java/lang/Module", "reflection"), Map.entry("sun/", "JDK internals"),
             Map.entry("jdk/", "JDK internals"), Map.entry("org/kie/", "the engine's internals"),
-            Map.entry("org/drools/", "the engine's internals"), Map.entry("java/util/Random", "randomness"));
+            Map.entry("org/drools/", "the engine's internals"), Map.entry("java/util/Random", "randomness"),
+            Map.entry("java/util/stream/", "streams (an endless stream cannot be interrupted: use accumulate or collect)"),
+            Map.entry("java/util/regex/", "regular expressions"));
 
     private Allowlist() {
     }
@@ -90,10 +109,18 @@ final class Allowlist {
         if (member == null && SUPERTYPES.contains(owner)) {
             return null;
         }
-        boolean classAllowed = CLASSES.contains(owner) || PACKAGES.stream().anyMatch(owner::startsWith)
+        boolean inPackage = PACKAGES.stream().anyMatch(owner::startsWith)
+                && (EXCLUDED.stream().noneMatch(owner::startsWith) || REINSTATED.contains(owner));
+        boolean classAllowed = CLASSES.contains(owner) || inPackage
                 || (member == null ? MEMBERS.containsKey(owner) : MEMBERS.getOrDefault(owner, Set.of()).contains(member));
         if (classAllowed) {
-            return member == null ? null : NEVER.get(member);
+            if (member == null) {
+                return null;
+            }
+            if (member.startsWith("parallel")) {
+                return "it runs on the JVM's shared threads";
+            }
+            return NEVER.get(member);
         }
         return KINDS.entrySet().stream().filter(k -> owner.startsWith(k.getKey()))
                 .max(java.util.Comparator.comparingInt(k -> k.getKey().length()))

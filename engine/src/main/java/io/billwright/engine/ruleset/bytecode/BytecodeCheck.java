@@ -44,6 +44,19 @@ public final class BytecodeCheck {
         Map<String, Set<String>> rulesOf = rulesByClass(scanned, locations.keySet());
 
         Map<String, Finding> findings = new LinkedHashMap<>();
+        for (Map.Entry<String, ClassScanner> entry : scanned.entrySet()) {
+            String problem = nameProblem(entry.getKey(), entry.getValue().declaredName());
+            if (problem != null) {
+                Finding finding = Finding.error(null, 0, "the rule set's class " + entry.getKey() + " " + problem);
+                findings.putIfAbsent(finding.toString(), finding);
+            }
+        }
+        for (String from : Recursion.find(scanned.values(), internal)) {
+            for (Finding finding : locate(from, "uses recursion (a method of the rule set calls itself, directly or"
+                    + " through others): a rule's action cannot be interrupted", rulesOf, locations)) {
+                findings.putIfAbsent(finding.toString(), finding);
+            }
+        }
         Set<String> uses = new TreeSet<>();
         for (ClassScanner scanner : scanned.values()) {
             for (Reference reference : scanner.references()) {
@@ -65,6 +78,31 @@ public final class BytecodeCheck {
             }
         }
         return new Result(List.copyOf(findings.values()), uses);
+    }
+
+    /** Packages a rule set may not define classes in: they would shadow, or pose as, the platform's own. */
+    private static final List<String> RESERVED = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/drools/",
+            "org/kie/", "org/mvel2/", "io/billwright/");
+
+    /**
+     * Why a module class may not be loaded as named: its class file states another name, it sits in a
+     * reserved package, or the service's class path already has a class of that name (which a parent-first
+     * class loader would load instead, while the check trusted the module's).
+     */
+    private static String nameProblem(String binaryName, String declared) {
+        String internal = binaryName.replace('.', '/');
+        if (!internal.equals(declared)) {
+            return "is stored under a name that is not its own (its class file says " + declared + ")";
+        }
+        if (RESERVED.stream().anyMatch(internal::startsWith)) {
+            return "is in a package a rule set may not define classes in";
+        }
+        try {
+            Class.forName(binaryName, false, BytecodeCheck.class.getClassLoader());
+            return "has the name of a class the service already has";
+        } catch (ClassNotFoundException | LinkageError expected) {
+            return null;
+        }
     }
 
     private static List<Finding> locate(String from, String what, Map<String, Set<String>> rulesOf,

@@ -11,6 +11,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Reads one class file and lists everything its code uses. Also refuses, whatever they name, the
@@ -28,9 +29,15 @@ final class ClassScanner extends ClassVisitor {
     /** String constants per method, for telling which rule a generated rule method builds. */
     private final List<MethodFacts> methods = new ArrayList<>();
 
-    /** What one method of a class names: its string constants and the classes it uses. */
-    record MethodFacts(String name, List<String> strings, Set<String> owners) {
+    /**
+     * What one method of a class names: its string constants, the classes it uses, and the methods it calls
+     * or takes a handle to, each as {@code owner.name descriptor} (for finding recursion).
+     */
+    record MethodFacts(String id, String name, List<String> strings, Set<String> owners, Set<String> calls) {
     }
+
+    /** The class's own name, as its class file states it (an internal name). */
+    private String declaredName;
 
     private ClassScanner(String from) {
         super(Opcodes.ASM9);
@@ -51,8 +58,17 @@ final class ClassScanner extends ClassVisitor {
         return methods;
     }
 
+    String declaredName() {
+        return declaredName;
+    }
+
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        declaredName = name;
+        if ((version & 0xFFFF) < Opcodes.V1_8) {
+            // older class files may use jsr/ret subroutines, which javac has not written since Java 7
+            references.add(Reference.refused("a class file older than Java 8", from));
+        }
         if (superName != null) {
             references.add(Reference.type(superName, from));
         }
@@ -68,7 +84,8 @@ final class ClassScanner extends ClassVisitor {
         if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             references.add(Reference.refused("a synchronized method (" + name + ")", from));
         }
-        MethodFacts facts = new MethodFacts(name, new ArrayList<>(), new HashSet<>());
+        MethodFacts facts = new MethodFacts(declaredName + "." + name + " " + descriptor, name, new ArrayList<>(),
+                new HashSet<>(), new HashSet<>());
         methods.add(facts);
         return new Code(facts);
     }
@@ -82,6 +99,10 @@ final class ClassScanner extends ClassVisitor {
         /** The int on top of the stack is an existing array's length (an enum's values() copies its array). */
         private boolean lengthOfArray;
         private int lastOpcode = -1;
+        /** Each exception handler with the start of the code it protects: a handler before it is a loop. */
+        private final List<Label[]> handlers = new ArrayList<>();
+        /** Labels in the order the code places them. */
+        private final java.util.Map<Label, Integer> order = new java.util.HashMap<>();
 
         Code(MethodFacts facts) {
             super(Opcodes.ASM9);
@@ -91,6 +112,28 @@ final class ClassScanner extends ClassVisitor {
         @Override
         public void visitLabel(Label label) {
             seen.add(label);
+            order.put(label, order.size());
+            // two paths may join here: what the last instruction pushed is not known any more
+            pushed = null;
+            lengthOfArray = false;
+            lastOpcode = -1;
+        }
+
+        @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            handlers.add(new Label[] {start, handler});
+            if (type != null) {
+                references.add(Reference.type(type, from));
+            }
+        }
+
+        @Override
+        public void visitEnd() {
+            for (Label[] pair : handlers) {
+                if (order.getOrDefault(pair[1], Integer.MAX_VALUE) <= order.getOrDefault(pair[0], -1)) {
+                    references.add(Reference.refused("a loop through an exception handler", from));
+                }
+            }
         }
 
         @Override
@@ -151,6 +194,7 @@ final class ClassScanner extends ClassVisitor {
             lastOpcode = -1;
             references.add(Reference.member(elementType(owner), name, descriptor, from));
             facts.owners().add(owner);
+            facts.calls().add(owner + "." + name + " " + descriptor);
         }
 
         @Override
@@ -183,6 +227,9 @@ final class ClassScanner extends ClassVisitor {
             pushed = null;
             lengthOfArray = false;
             lastOpcode = -1;
+            if (opcode == Opcodes.JSR) {
+                references.add(Reference.refused("a subroutine (jsr)", from));
+            }
             backward(label);
         }
 
@@ -204,6 +251,9 @@ final class ClassScanner extends ClassVisitor {
 
         @Override
         public void visitVarInsn(int opcode, int varIndex) {
+            if (opcode == Opcodes.RET) {
+                references.add(Reference.refused("a subroutine (ret)", from));
+            }
             if (!(opcode == Opcodes.ISTORE && lastOpcode == Opcodes.DUP)) {
                 pushed = null;
             lengthOfArray = false;
@@ -241,8 +291,17 @@ final class ClassScanner extends ClassVisitor {
             if (value instanceof Handle handle) {
                 references.add(Reference.member(handle.getOwner(), handle.getName(), handle.getDesc(), from));
                 facts.owners().add(handle.getOwner());
+                facts.calls().add(handle.getOwner() + "." + handle.getName() + " " + handle.getDesc());
             } else if (value instanceof ConstantDynamic) {
                 references.add(Reference.refused("a dynamic constant", from));
+            } else if (value instanceof Type type) {
+                if (type.getSort() == Type.METHOD) {
+                    references.add(Reference.refused("a method type constant", from));
+                } else if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
+                    // a class literal names a class: one outside the allowlist is refused like a call on it
+                    references.add(Reference.type(elementType(type.getInternalName()), from));
+                    facts.owners().add(type.getInternalName());
+                }
             }
         }
     }

@@ -60,6 +60,14 @@ class BytecodeCheckTest {
             getClass                                   | Object l = $t.getClass().getClassLoader(); | calls java.lang.Object.getClass(), and it is outside what rules may use
             the clock                                  | insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, java.time.LocalDate.now().toString())); | calls java.time.LocalDate.now(), and a decision may depend only on its facts, never on the machine's clock or chance
             System.exit                                | System.exit(3); | calls java.lang.System.exit(), and a rule may not use the process
+            a class literal through the DSL            | Class c = java.util.Timer.class; Object o = org.drools.model.DSL.accFunction(c).createFunctionObject(); | uses java.util.Timer, and it is outside what rules may use
+            an endless stream                          | long s = java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum(); | calls java.util.stream.LongStream.range(), and a rule may not use streams (an endless stream cannot be interrupted: use accumulate or collect)
+            a regular expression                       | boolean m = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+b"); | calls java.lang.String.matches(), and a regular expression can take exponential time, and a rule's action cannot be interrupted (use equals, startsWith, endsWith or contains)
+            chance                                     | double r = Math.random(); | calls java.lang.Math.random(), and a decision may depend only on its facts, never on the machine's clock or chance
+            the clock through a tick                   | long t = java.time.Clock.tickMillis(java.time.ZoneOffset.UTC).millis(); | calls java.time.Clock.tickMillis(), and a decision may depend only on its facts, never on the machine's clock or chance
+            the default locale                         | java.util.Locale.setDefault(java.util.Locale.ROOT); | calls java.util.Locale.setDefault(), and it is outside what rules may use
+            the common pool                            | int[] a = new int[4]; java.util.Arrays.parallelSort(a); | calls java.util.Arrays.parallelSort(), and it runs on the JVM's shared threads
+            the model's compiler                       | Object o = new org.drools.model.codegen.ExecutableModelProject(); | calls org.drools.model.codegen.ExecutableModelProject.<init>(), and a rule may not use the engine's internals
             """)
     void refusesWhatACompiledConsequenceCalls(String what, String consequence, String expected) {
         List<Finding> findings = findings(consequence);
@@ -78,6 +86,22 @@ class BytecodeCheckTest {
                 .anyMatch(m -> m.contains("an array whose size is not a constant of at most 1024"));
         assertThat(findings("int n = $t.hours().intValue(); Object[] big = new Object[n];")).extracting(Finding::message)
                 .anyMatch(m -> m.contains("an array whose size is not a constant"));
+        assertThat(findings("long[] big = new long[$t.hours().signum() > 0 ? 50_000_000 : 1];"))
+                .extracting(Finding::message).anyMatch(m -> m.contains("an array whose size is not a constant"));
+    }
+
+    @Test
+    void refusesRecursionThroughADrlFunction() {
+        String drl = rule("insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"n \" + twice(60)));").replace(
+                "rule \"Fair rule\"", """
+                function long twice(long n) {
+                    return n <= 0 ? 1 : twice(n - 1) + twice(n - 1);
+                }
+
+                rule "Fair rule\"""");
+
+        assertThat(compiler.build(List.of(RuleSource.of("tm/recursive.drl", drl))).check().findings())
+                .extracting(Finding::message).anyMatch(m -> m.contains("uses recursion"));
     }
 
     @Test

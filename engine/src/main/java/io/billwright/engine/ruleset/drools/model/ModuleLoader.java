@@ -26,8 +26,17 @@ public final class ModuleLoader {
         ModuleClassLoader loader = new ModuleClassLoader(module.classes(), ModuleLoader.class.getClassLoader());
         List<Model> models = new ArrayList<>();
         for (String name : module.modelClasses()) {
+            if (!module.classes().containsKey(name)) {
+                throw new RuleSetException(List.of(new RuleSetProblem(null, 0, "the rule set lists " + name
+                        + " as a model, but has no such class")));
+            }
             try {
-                models.add((Model) loader.loadClass(name).getConstructor().newInstance());
+                Class<?> type = loader.loadClass(name);
+                if (type.getClassLoader() != loader || !Model.class.isAssignableFrom(type)) {
+                    throw new RuleSetException(List.of(new RuleSetProblem(null, 0, "the rule set's " + name
+                            + " is not a model of its own")));
+                }
+                models.add((Model) type.getConstructor().newInstance());
             } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
                      | InvocationTargetException | LinkageError | ClassCastException e) {
                 throw new RuleSetException(List.of(new RuleSetProblem(null, 0, "the rule set's model " + name
