@@ -13,7 +13,13 @@ import java.util.List;
 public final class TaxDeterminer {
 
     public TaxOutcome determine(RuleSet rules, Contract contract) {
-        Evaluation evaluation = rules.evaluate(List.of(TaxQuery.of(contract)));
+        Evaluation evaluation;
+        try {
+            evaluation = rules.evaluate(List.of(TaxQuery.of(contract)));
+        } catch (io.billwright.engine.ruleset.RuleTimeoutException timedOut) {
+            // the package's items wait, as for rules that disagree, rather than fail the message
+            return new TaxOutcome(TaxTreatment.OUT_OF_SCOPE, BigDecimal.ZERO, "", List.of(), timedOut.getMessage(), true);
+        }
         List<String> fired = evaluation.rulesFor(f -> f instanceof TaxDetermination || f instanceof TaxRate);
         List<TaxDetermination> determinations = evaluation.factsOf(TaxDetermination.class);
         if (determinations.isEmpty()) {
