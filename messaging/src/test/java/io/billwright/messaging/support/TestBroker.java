@@ -206,6 +206,22 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares {@code queue} on a channel of its own, as a connector would: durable, not exclusive, not
+     * auto-delete, with {@code arguments}. Null when the broker accepted it, else what it answered.
+     */
+    public String declareAsAConnector(String queue, Map<String, Object> arguments) {
+        try (Channel own = connection.createChannel()) {
+            own.queueDeclare(queue, true, false, false, arguments);
+            return null;
+        } catch (IOException | com.rabbitmq.client.ShutdownSignalException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause.getMessage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void declareQuorumQueue(String queue, String exchange, String routingKey) {
         try {
             channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
