@@ -36,4 +36,21 @@ public record InboundMessage(CloudEvent envelope, EventType type, BillingEvent e
     public String correlationId() {
         return envelope.correlationId();
     }
+
+    /**
+     * A hash of what names the event besides its id: its {@code source} and {@code type}. A broker's
+     * redelivery repeats them; the same id from another source, or as another type, is another event
+     * under a reused id, whatever its data.
+     */
+    public String envelopeHash() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(envelope.source()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(envelope.type()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

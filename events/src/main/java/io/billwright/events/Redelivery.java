@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * <ul>
  *   <li>a message id processed before, with the same content: a redelivery, nothing to do;</li>
- *   <li>a message id processed before with other content: a second message under a reused id, refused
- *       ({@link ParkReason#ID_REUSED}), never silently dropped;</li>
+ *   <li>a message id processed before with other content, or with the same content from another source
+ *       or as another type: a second message under a reused id, refused ({@link ParkReason#ID_REUSED}),
+ *       never silently dropped;</li>
  *   <li>the same business item (contract and business key) with the same content under a new id: an
  *       upstream resend, nothing to do;</li>
  *   <li>an update older, by its CloudEvents {@code time}, than the one already applied for the item: it
@@ -25,19 +26,34 @@ public final class Redelivery {
     public record LastSeen(String contentHash, Instant time) {
     }
 
+    /**
+     * What was processed before under a message id.
+     *
+     * @param envelopeHash {@link InboundMessage#envelopeHash()}, or null when it was recorded by a release
+     *                     that kept none
+     */
+    public record Prior(String contentHash, String envelopeHash) {
+    }
+
     private Redelivery() {
     }
 
     /**
-     * @param hashForId the content hash processed before under the message's id, or null
+     * @param prior      what was processed before under the message's id, or null
      * @param lastForKey what was last applied for the message's business item, or null
-     * @throws RejectedMessage when the id was processed before with other content
+     * @throws RejectedMessage when the id was processed before with other content, or from another source
      */
-    public static Verdict judge(InboundMessage message, String hashForId, LastSeen lastForKey) {
-        if (hashForId != null) {
-            if (!hashForId.equals(message.contentHash())) {
+    public static Verdict judge(InboundMessage message, Prior prior, LastSeen lastForKey) {
+        if (prior != null) {
+            if (!prior.contentHash().equals(message.contentHash())) {
                 throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
                         + "' was processed before with different content; CloudEvents ids must be unique across sources");
+            }
+            if (prior.envelopeHash() != null && !prior.envelopeHash().equals(message.envelopeHash())) {
+                throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
+                        + "' was processed before with the same data from another source or as another type ("
+                        + message.envelope().source() + ", " + message.envelope().type() + " now); CloudEvents ids"
+                        + " must be unique across sources");
             }
             return Verdict.DUPLICATE_MESSAGE;
         }

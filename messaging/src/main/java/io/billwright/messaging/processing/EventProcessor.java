@@ -101,7 +101,7 @@ public final class EventProcessor {
     private static final class Work {
         final Map<String, Snapshot> locked;
         final Map<String, ContractState> current = new HashMap<>();
-        final Map<String, String> processed;
+        final Map<String, Redelivery.Prior> processed;
         final Map<String, Redelivery.LastSeen> keys;
         final Deduplication.Pending dedup = new Deduplication.Pending();
         final List<Object[]> events = new ArrayList<>();
@@ -111,10 +111,11 @@ public final class EventProcessor {
         final List<OutboxMessage> notices = new ArrayList<>();
 
         /**
-         * @param processed message ids processed before, with their content hashes
+         * @param processed message ids processed before, with their content and envelope hashes
          * @param keys      business keys applied before, keyed by contract and key
          */
-        Work(Map<String, Snapshot> locked, Map<String, String> processed, Map<String, Redelivery.LastSeen> keys) {
+        Work(Map<String, Snapshot> locked, Map<String, Redelivery.Prior> processed,
+             Map<String, Redelivery.LastSeen> keys) {
             this.locked = locked;
             this.processed = new HashMap<>(processed);
             this.keys = new HashMap<>(keys);
@@ -214,7 +215,7 @@ public final class EventProcessor {
         Outcome outcome = rules.apply(message.event(), before);
         work.current.put(contractId, outcome.state());
         work.events.add(EventLog.row(message, now)); // also its dedup record
-        work.processed.put(message.messageId(), message.contentHash());
+        work.processed.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
         work.keys.put(key, new Redelivery.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         for (BillingPackage pkg : outcome.packages()) {
@@ -233,8 +234,9 @@ public final class EventProcessor {
 
     /** A message received and skipped: its dedup record, without an event log row. */
     private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {
-        work.dedup.skipped(message.messageId(), message.contractId().value(), message.contentHash(), outcome, now);
-        work.processed.put(message.messageId(), message.contentHash());
+        work.dedup.skipped(message.messageId(), message.contractId().value(), message.contentHash(),
+                message.envelopeHash(), outcome, now);
+        work.processed.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
     }
 
     private static Contract contractOf(BillingPackage pkg, ContractState state) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Deduplication {
 
     static final String INSERT_SKIPPED = "insert into skipped_message (message_id, contract_id, content_hash, "
-            + "outcome, processed_at) values (?, ?, ?, ?, ?)";
+            + "envelope_hash, outcome, processed_at) values (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate batchJdbc;
 
@@ -28,8 +28,9 @@ public final class Deduplication {
         private final java.util.List<Object[]> messages = new java.util.ArrayList<>();
 
         /** A message received and skipped; an applied one is recorded by its event log row. */
-        public void skipped(String messageId, String contractId, String contentHash, String outcome, Instant at) {
-            messages.add(new Object[] {messageId, contractId, contentHash, outcome, Timestamp.from(at)});
+        public void skipped(String messageId, String contractId, String contentHash, String envelopeHash,
+                            String outcome, Instant at) {
+            messages.add(new Object[] {messageId, contractId, contentHash, envelopeHash, outcome, Timestamp.from(at)});
         }
     }
 
@@ -39,9 +40,9 @@ public final class Deduplication {
     }
 
 
-    /** The content hashes of those of {@code messageIds} processed before, by message id. */
-    public java.util.Map<String, String> processedContents(java.util.Collection<String> messageIds) {
-        java.util.Map<String, String> found = new java.util.HashMap<>();
+    /** The content and envelope hashes of those of {@code messageIds} processed before, by message id. */
+    public java.util.Map<String, Redelivery.Prior> processedContents(java.util.Collection<String> messageIds) {
+        java.util.Map<String, Redelivery.Prior> found = new java.util.HashMap<>();
         if (messageIds.isEmpty()) {
             return found;
         }
@@ -50,11 +51,11 @@ public final class Deduplication {
         Object[] params = new Object[ids.length * 2];
         System.arraycopy(ids, 0, params, 0, ids.length);
         System.arraycopy(ids, 0, params, ids.length, ids.length);
-        batchJdbc.query("select message_id, content_hash from event_log where message_id in (" + marks + ") "
-                        + "union all select message_id, content_hash from skipped_message where message_id in ("
-                        + marks + ")",
+        batchJdbc.query("select message_id, content_hash, envelope_hash from event_log where message_id in (" + marks
+                        + ") union all select message_id, content_hash, envelope_hash from skipped_message where"
+                        + " message_id in (" + marks + ")",
                 rs -> {
-                    found.put(rs.getString(1), rs.getString(2));
+                    found.put(rs.getString(1), new Redelivery.Prior(rs.getString(2), rs.getString(3)));
                 }, params);
         return found;
     }

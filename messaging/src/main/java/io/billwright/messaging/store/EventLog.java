@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class EventLog {
 
     private static final String INSERT = "insert into event_log (message_id, contract_id, event_type, business_key, "
-            + "correlation_id, received_at, body, content_hash, event_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "correlation_id, received_at, body, content_hash, envelope_hash, event_time)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate batchJdbc;
 
@@ -26,7 +27,7 @@ public final class EventLog {
     public static Object[] row(InboundMessage message, Instant receivedAt) {
         return new Object[] {message.messageId(), message.contractId().value(), message.type().type(),
             message.businessKey(), message.correlationId(), Timestamp.from(receivedAt), message.body(),
-            message.contentHash(), message.time() == null ? null : Timestamp.from(message.time())};
+            message.contentHash(), message.envelopeHash(), message.time() == null ? null : Timestamp.from(message.time())};
     }
 
     public void appendAll(List<Object[]> rows) {

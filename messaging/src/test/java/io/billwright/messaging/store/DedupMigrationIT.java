@@ -56,7 +56,8 @@ class DedupMigrationIT {
 
         Deduplication dedup = new Deduplication(jdbc);
         assertThat(dedup.processedContents(List.of("m-1", "m-2", "m-3", "m-4")))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("m-1", "hash-1", "m-2", "hash-2", "m-3", "hash-2"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("m-1", new Redelivery.Prior("hash-1", null),
+                        "m-2", new Redelivery.Prior("hash-2", null), "m-3", new Redelivery.Prior("hash-2", null)));
         assertThat(dedup.lastSeen(List.<String[]>of(new String[] {"C-1", "timeentry:TE-1"},
                 new String[] {"C-1", "timeentry:TE-2"})))
                 .containsExactly(Map.entry(Redelivery.keyOf("C-1", "timeentry:TE-1"),

@@ -101,7 +101,7 @@ public final class EventFiles {
      * refused for a reused id.
      */
     private static final class Seen {
-        private final Map<String, String> contentById = new HashMap<>();
+        private final Map<String, Redelivery.Prior> contentById = new HashMap<>();
         private final Map<String, Redelivery.LastSeen> lastByItem = new HashMap<>();
         Redelivery.Verdict verdict;
 
@@ -116,7 +116,7 @@ public final class EventFiles {
                         + e.detail());
             }
             if (verdict != Redelivery.Verdict.DUPLICATE_MESSAGE) {
-                contentById.put(message.messageId(), message.contentHash());
+                contentById.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
             }
             if (verdict == Redelivery.Verdict.APPLY) {
                 lastByItem.put(item, new Redelivery.LastSeen(message.contentHash(), message.time()));
