@@ -128,7 +128,7 @@ public final class RuleSetLibrary {
         attempts.incrementAndGet();
         if (intended.isPresent()) {
             Path jar = auditedJar(intended.get());
-            first = deployFile(jar, SYSTEM, "START", false, expectedJarHash(intended.get(), audit.history(1000)), null);
+            first = deployFile(jar, SYSTEM, "START", expectedJarHash(intended.get(), audit.history(1000)), null);
             if (live.get() == null) {
                 throw new IllegalStateException("release " + intended.get().toVersion() + " was live when the service"
                         + " stopped (audit entry " + intended.get().id() + "), and cannot be loaded now: "
@@ -184,7 +184,7 @@ public final class RuleSetLibrary {
         if (entry.toSource() != null && entry.toSource().startsWith(RELEASE)) {
             log.info("following {} {} by {} on another instance", entry.action().toLowerCase(java.util.Locale.ROOT),
                     entry.toVersion(), entry.actor());
-            last = deployFile(auditedJar(entry), entry.actor(), "FOLLOW", false,
+            last = deployFile(auditedJar(entry), entry.actor(), "FOLLOW",
                     expectedJarHash(entry, audit.history(1000)), null);
         } else if (origin().equals(entry.toSource())) {
             last = load(entry.actor(), "FOLLOW");
@@ -232,31 +232,72 @@ public final class RuleSetLibrary {
      *
      * @param verify run the release's own scenarios in the checking JVM before it goes live
      */
-    public synchronized ReloadOutcome deploy(DeployRequest request, String actor, boolean verify) {
-        attempts.incrementAndGet();
+    public ReloadOutcome deploy(DeployRequest request, String actor, boolean verify) {
         long started = System.nanoTime();
         Optional<Path> jar = request.coordinates() != null ? store.byCoordinates(request.coordinates())
                 : request.version() != null ? store.byVersion(request.version()) : Optional.empty();
-        if (jar.isEmpty()) {
-            String why = request.coordinates() != null
-                    ? "no release " + request.coordinates() + " in the Maven repository " + settings.mavenRepository()
-                    : request.version() != null ? "no release with version " + request.version() + " in "
-                    + settings.releases() : "name a release: {\"version\": ...} or {\"coordinates\": \"group:artifact:version\"}";
-            audit(actor, "DEPLOY", "NOT_FOUND", request.describe(), null, null, "NOT_FOUND", List.of(why),
-                    started);
-            last = new ReloadOutcome("NOT_FOUND", live.get().version(), "NOT_FOUND", List.of(why), millisSince(started));
+        String version = request.coordinates() == null ? request.version()
+                : request.coordinates().substring(request.coordinates().lastIndexOf(':') + 1);
+        // the scenarios of verify=true run before the lock is taken: a rollback never waits behind them
+        Verified verified = jar.isPresent() && verify ? verifyScenarios(jar.get()) : null;
+        synchronized (this) {
+            attempts.incrementAndGet();
+            if (jar.isEmpty()) {
+                String why = request.coordinates() != null
+                        ? "no release " + request.coordinates() + " in the Maven repository " + settings.mavenRepository()
+                        : request.version() != null ? "no release with version " + request.version() + " in "
+                        + settings.releases() : "name a release: {\"version\": ...} or {\"coordinates\": \"group:artifact:version\"}";
+                audit(actor, "DEPLOY", "NOT_FOUND", request.describe(), null, null, "NOT_FOUND", List.of(why),
+                        started);
+                last = new ReloadOutcome("NOT_FOUND", live.get().version(), "NOT_FOUND", List.of(why),
+                        millisSince(started));
+                return last;
+            }
+            if (verified != null && !verified.failures().isEmpty()) {
+                last = refused(actor, "DEPLOY", jar.get(), verified.release(), "SCENARIOS",
+                        "the release's scenarios fail on this service: " + verified.failures().get(0), started);
+                return last;
+            }
+            // with verify=true, the jar must still be the one whose scenarios just ran
+            last = deployFile(jar.get(), actor, "DEPLOY", verified == null ? null : verified.jarHash(), version);
             return last;
         }
-        last = deployFile(jar.get(), actor, "DEPLOY", verify, null, request.coordinates() == null ? request.version()
-                : request.coordinates().substring(request.coordinates().lastIndexOf(':') + 1));
-        return last;
+    }
+
+    /** A release whose scenarios ran again here: its jar's hash and what failed (nothing, when it passed). */
+    private record Verified(VerifiedRelease release, String jarHash, List<String> failures) {
+    }
+
+    /**
+     * Verifies and builds the release (or takes it staged) and runs its scenarios in the checking JVM. A
+     * release that does not verify is left to the deploy, which refuses it with its reason.
+     */
+    private Verified verifyScenarios(Path jar) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(jar);
+        } catch (IOException e) {
+            return new Verified(null, null, List.of("cannot read " + jar + ": " + e.getMessage()));
+        }
+        String jarHash = sha256(bytes);
+        try {
+            ReleaseVerifier verifier = verifier();
+            StagedReleases.Staged release = staged.get(jarHash).filter(s -> verifier.trusts(s.release().keyId()))
+                    .orElseGet(() -> prepare(verifier, bytes));
+            return new Verified(release.release(), jarHash, rerunScenarios(release.release(), bytes));
+        } catch (ReleaseRefusedException | IllegalArgumentException refused) {
+            // it does not verify: the deploy reads the same bytes (their hash is checked) and refuses them
+            return new Verified(null, jarHash, List.of());
+        } catch (IOException | RuntimeException e) {
+            return new Verified(null, jarHash, List.of("the scenarios could not be run: " + e));
+        }
     }
 
     /**
      * @param expectedJarHash the jar's SHA-256 the audit trail recorded (a restart, a follow, a rollback), or null
      * @param expectedVersion the version the request named, or null
      */
-    private ReloadOutcome deployFile(Path jar, String actor, String action, boolean verify, String expectedJarHash,
+    private ReloadOutcome deployFile(Path jar, String actor, String action, String expectedJarHash,
                                      String expectedVersion) {
         long started = System.nanoTime();
         LiveRuleSet current = live.get();
@@ -272,7 +313,8 @@ public final class RuleSetLibrary {
             String jarHash = sha256(bytes);
             if (expectedJarHash != null && !expectedJarHash.equals(jarHash)) {
                 throw new ReleaseRefusedException(ReleaseRefusedException.Reason.TAMPERED, jar + " is not the release"
-                        + " the audit trail recorded (its SHA-256 is " + jarHash + ", the trail says " + expectedJarHash + ")");
+                        + " expected (the one the audit trail recorded, or whose scenarios just ran): its SHA-256 is "
+                        + jarHash + ", expected " + expectedJarHash);
             }
             StagedReleases.Staged staged = this.staged.get(jarHash).filter(s -> verifier.trusts(s.release().keyId()))
                     .orElse(null);
@@ -285,13 +327,6 @@ public final class RuleSetLibrary {
             if (expectedVersion != null && !expectedVersion.equals(manifest.version())) {
                 throw new ReleaseRefusedException(ReleaseRefusedException.Reason.TAMPERED, jar + " was found for version "
                         + expectedVersion + ", but its signed manifest states version " + manifest.version());
-            }
-            if (verify) {
-                List<String> failed = rerunScenarios(release, bytes);
-                if (!failed.isEmpty()) {
-                    throw new ReleaseRefusedException(ReleaseRefusedException.Reason.SCENARIOS,
-                            "the release's scenarios fail on this service: " + failed.get(0));
-                }
             }
             if (current != null && current.version().equals(manifest.label())) {
                 audit(actor, action, "UNCHANGED", manifest.label(), RELEASE + jar, release, null, List.of(), started);
@@ -547,7 +582,7 @@ public final class RuleSetLibrary {
         }
         String source = target.get().toSource();
         if (source.startsWith(RELEASE)) {
-            last = deployFile(auditedJar(target.get()), actor, "ROLLBACK", false, expectedJarHash(target.get(), trail),
+            last = deployFile(auditedJar(target.get()), actor, "ROLLBACK", expectedJarHash(target.get(), trail),
                     null);
         } else if (source.equals(origin())) {
             last = load(actor, "ROLLBACK");
