@@ -24,11 +24,6 @@ public record RuleSource(String path, byte[] content) {
         return path.endsWith(".drl.csv") || path.endsWith(".drl.xls") || path.endsWith(".drl.xlsx");
     }
 
-    /** A spreadsheet that Drools would silently skip because its name lacks {@code .drl}. */
-    public boolean isMisnamedDecisionTable() {
-        return !isDecisionTable() && (path.endsWith(".csv") || path.endsWith(".xls") || path.endsWith(".xlsx"));
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof RuleSource other && path.equals(other.path)

@@ -112,7 +112,7 @@ class DroolsRuleSetCompilerTest {
                 RuleSource.of("tax/rates.csv", "RuleSet,x\n")), null))
                 .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("tax/rates.csv:0: ")
-                .hasMessageContaining("rename it to tax/rates.drl.csv");
+                .hasMessageContaining("did you mean tax/rates.drl.csv?");
     }
 
     @Test

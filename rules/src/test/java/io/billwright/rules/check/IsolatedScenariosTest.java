@@ -89,8 +89,9 @@ class IsolatedScenariosTest {
         RuleSetCheck check = check(sources);
 
         assertThat(check.passed()).isFalse();
-        assertThat(check.findings()).extracting(Finding::message).anyMatch(m -> m.contains("RULE_TIMEOUT")
-                || m.contains("fired") || m.contains("still firing"));
+        // stopped by the firing limit or the time limit, whichever comes first on this machine
+        assertThat(check.findings()).extracting(Finding::message)
+                .anyMatch(m -> m.matches("(?s).*(RULE_TIMEOUT|times without settling).*"));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class Allowlist {
     /** Classes any of whose members rule code may use. */
     private static final Set<String> CLASSES = Set.of(
             "java/lang/String", "java/lang/StringBuilder", "java/lang/CharSequence", "java/lang/Integer",
-            "java/lang/Long", "java/lang/Short", "java/lang/Byte", "java/lang/Double", "java/lang/Float",
+            "java/lang/Long", "java/lang/Short", "java/lang/Byte",
             "java/lang/Boolean", "java/lang/Character", "java/lang/Number", "java/lang/Math", "java/lang/StrictMath",
             "java/lang/Comparable", "java/lang/Iterable", "java/lang/Record",
             "java/lang/ArithmeticException", "java/lang/IllegalArgumentException", "java/lang/IllegalStateException",
@@ -60,6 +60,9 @@ final class Allowlist {
             "java/lang/System", Set.of("arraycopy"),
             "org/drools/util/DateUtils", Set.of("getDateFormatMask"),
             "java/lang/Throwable", Set.of("getMessage"),
+            // boxing a constant for a Number parameter (a decision table's unquoted rate cell); no arithmetic
+            "java/lang/Double", Set.of("valueOf"),
+            "java/lang/Float", Set.of("valueOf"),
             // constants and lookups only: Locale.setDefault would change every thread's formatting
             "java/util/Locale", Set.of("ROOT", "ENGLISH", "US", "UK", "GERMANY", "FRANCE", "of", "forLanguageTag",
                     "getLanguage", "getCountry", "toLanguageTag", "equals", "hashCode", "toString"),
@@ -108,6 +111,9 @@ final class Allowlist {
         String member = reference.member();
         if (member == null && SUPERTYPES.contains(owner)) {
             return null;
+        }
+        if (member != null && FloatingPoint.converts(member)) {
+            return FloatingPoint.WHY;
         }
         boolean inPackage = PACKAGES.stream().anyMatch(owner::startsWith)
                 && (EXCLUDED.stream().noneMatch(owner::startsWith) || REINSTATED.contains(owner));

@@ -143,6 +143,9 @@ final class ClassScanner extends ClassVisitor {
                 lengthOfArray = opcode == Opcodes.ARRAYLENGTH;
             }
             lastOpcode = opcode;
+            if (FloatingPoint.is(opcode)) {
+                references.add(Reference.refused(FloatingPoint.WHY, from));
+            }
             if (opcode == Opcodes.MONITORENTER) {
                 references.add(Reference.refused("a synchronized block", from));
             }

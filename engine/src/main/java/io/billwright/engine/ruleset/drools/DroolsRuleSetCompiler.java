@@ -1,5 +1,6 @@
 package io.billwright.engine.ruleset.drools;
 
+import io.billwright.engine.ruleset.RuleFiles;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetCompiler;
 import io.billwright.engine.ruleset.RuleSetException;
@@ -30,7 +31,7 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
 
     @Override
     public RuleSet compile(List<RuleSource> sources, String label) {
-        List<RuleSetProblem> problems = new ArrayList<>(namingProblems(sources));
+        List<RuleSetProblem> problems = new ArrayList<>(RuleFiles.unrecognised(sources));
         List<RuleSource> ruleFiles = sources.stream().filter(s -> s.isDrl() || s.isDecisionTable()).toList();
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleSetProblem(null, 0,
@@ -71,14 +72,6 @@ public final class DroolsRuleSetCompiler implements RuleSetCompiler {
                             + " decision tables are named *.drl.csv or *.drl.xlsx")));
         }
         return ruleSet;
-    }
-
-    private static List<RuleSetProblem> namingProblems(List<RuleSource> sources) {
-        return sources.stream()
-                .filter(RuleSource::isMisnamedDecisionTable)
-                .map(s -> new RuleSetProblem(s.path(), 0, "Drools ignores a decision table named like this: rename it to "
-                        + s.path().replaceFirst("\\.(csv|xlsx?)$", ".drl.$1")))
-                .toList();
     }
 
     private static String relative(String path) {

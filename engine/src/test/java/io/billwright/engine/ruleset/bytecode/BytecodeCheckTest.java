@@ -91,6 +91,19 @@ class BytecodeCheckTest {
     }
 
     @Test
+    void refusesFloatingPointArithmeticBecauseMoneyIsBigDecimal() {
+        assertThat(findings("double rate = $t.hours().doubleValue() * 1.5;"
+                + " insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"rate \" + rate));")).extracting(Finding::message)
+                .anyMatch(m -> m.contains("floating-point arithmetic (double or float)"));
+        assertThat(findings("float f = Float.parseFloat(\"1.5\");"
+                + " insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"f \" + f));")).extracting(Finding::message)
+                .anyMatch(m -> m.contains("calls java.lang.Float.parseFloat(), and floating-point arithmetic"));
+        assertThat(findings("double h = $t.hours().doubleValue();"
+                + " insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"h \" + h));")).extracting(Finding::message)
+                .anyMatch(m -> m.contains("calls java.math.BigDecimal.doubleValue(), and floating-point arithmetic"));
+    }
+
+    @Test
     void refusesRecursionThroughADrlFunction() {
         String drl = rule("insert(Hold.of($t, ReasonCode.AWAITING_APPROVAL, \"n \" + twice(60)));").replace(
                 "rule \"Fair rule\"", """
