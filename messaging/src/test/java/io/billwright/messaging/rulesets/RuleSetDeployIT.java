@@ -2,12 +2,11 @@ package io.billwright.messaging.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billwright.engine.billing.BillingPackage;
-import io.billwright.engine.contract.ErpTarget;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.events.testing.TestMessages;
 import io.billwright.events.testing.TestMessages.Msg;
-import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.messaging.support.AdminHttp;
+import io.billwright.messaging.support.CloseStream;
 import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
@@ -18,9 +17,6 @@ import io.billwright.rules.release.ReleaseKeys;
 import io.billwright.rules.release.SigningKey;
 import io.billwright.rules.release.TestReleases;
 import io.billwright.rules.scenario.ScenarioFiles;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +60,6 @@ class RuleSetDeployIT {
     private Path releases;
     private Path trusted;
     private Topology topology;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void buildTwoReleases() throws Exception {
@@ -103,22 +97,10 @@ class RuleSetDeployIT {
     @Test
     void aDeployUnderASteadyStreamLosesNothingRepeatsNothingAndEveryDecisionNamesItsRelease() throws Exception {
         TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
-        List<Msg> setup = new ArrayList<>();
-        List<Msg> closes = new ArrayList<>();
-        List<Msg> inOrder = new ArrayList<>();
-        ErpTarget[] targets = ErpTarget.values();
-        for (int i = 0; i < 120; i++) {
-            String contract = "C-DP" + i + "-" + topology.namespace();
-            List<Msg> mine = List.of(TestMessages.contract(contract, targets[i % targets.length].name()),
-                    TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED"));
-            Msg close = TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
-            setup.addAll(mine);
-            closes.add(close);
-            inOrder.addAll(mine);
-            inOrder.add(close);
-        }
-        Set<String> expected = InMemoryReference.packages(inOrder).stream().map(BillingPackage::id).map(id -> id.value())
-                .collect(Collectors.toSet());
+        CloseStream stream = CloseStream.of("C-DP", 120, topology.namespace());
+        List<Msg> setup = stream.setup();
+        List<Msg> closes = stream.closes();
+        Set<String> expected = stream.expected();
 
         try (TestBroker broker = new TestBroker();
              ServiceHarness service = ServiceHarness.start(topology, database, settings())) {
@@ -129,20 +111,11 @@ class RuleSetDeployIT {
             Sql.awaitCount(database, "select count(*) from event_log", n -> n == setup.size(), Duration.ofSeconds(60));
 
             java.util.concurrent.CountDownLatch deployed = new java.util.concurrent.CountDownLatch(1);
-            Thread stream = new Thread(() -> {
-                for (int i = 0; i < closes.size(); i++) {
-                    if (i == closes.size() / 2) {
-                        await(deployed);
-                    }
-                    broker.publish(topology, closes.get(i));
-                    sleep(8);
-                }
-            });
-            stream.start();
+            Thread streaming = stream.stream(broker, topology, deployed);
             sleep(150);
             HttpResponse<String> response = deploy(service, SECOND, true);
             deployed.countDown();
-            stream.join();
+            streaming.join();
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             String after = JSON.readTree(response.body()).path("serving").asString();
@@ -368,33 +341,15 @@ class RuleSetDeployIT {
     }
 
     private String serving(ServiceHarness service) throws Exception {
-        HttpResponse<String> listing = get(service, "/admin/rules");
-        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
-        return JSON.readTree(listing.body()).path("serving").path("version").asString();
+        return new AdminHttp(service, USER, PASSWORD).serving();
     }
 
     private HttpResponse<String> post(ServiceHarness service, String path, String json) throws Exception {
-        return http.send(request(service, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new AdminHttp(service, USER, PASSWORD).post(path, json);
     }
 
     private HttpResponse<String> get(ServiceHarness service, String path) throws Exception {
-        return http.send(request(service, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(ServiceHarness service, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new AdminHttp(service, USER, PASSWORD).get(path);
     }
 
     private static void sleep(long millis) {

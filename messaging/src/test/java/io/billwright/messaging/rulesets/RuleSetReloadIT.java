@@ -2,28 +2,22 @@ package io.billwright.messaging.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.ErpTarget;
 import io.billwright.events.testing.TestMessages;
 import io.billwright.events.testing.TestMessages.Msg;
-import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.messaging.support.AdminHttp;
+import io.billwright.messaging.support.CloseStream;
 import io.billwright.messaging.support.ServiceHarness;
 import io.billwright.messaging.support.Sql;
 import io.billwright.messaging.support.TestBroker;
 import io.billwright.messaging.support.TestInfrastructure;
 import io.billwright.messaging.topology.Topology;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +48,6 @@ class RuleSetReloadIT {
 
     private Path rules;
     private Topology topology;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void copyTheDefaultRulesAndTheirScenarios() throws IOException {
@@ -74,22 +67,10 @@ class RuleSetReloadIT {
     @Test
     void aReloadUnderASteadyStreamLosesNothingDecidesNothingTwiceAndSwapsBetweenTransactions() throws Exception {
         TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
-        List<Msg> setup = new ArrayList<>();
-        List<Msg> closes = new ArrayList<>();
-        List<Msg> inOrder = new ArrayList<>();
-        ErpTarget[] targets = ErpTarget.values();
-        for (int i = 0; i < CONTRACTS; i++) {
-            String contract = "C-RL" + i + "-" + topology.namespace();
-            List<Msg> mine = List.of(TestMessages.contract(contract, targets[i % targets.length].name()),
-                    TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED"));
-            Msg close = TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
-            setup.addAll(mine);
-            closes.add(close);
-            inOrder.addAll(mine);
-            inOrder.add(close);
-        }
-        Set<String> expected = InMemoryReference.packages(inOrder).stream().map(BillingPackage::id).map(id -> id.value())
-                .collect(Collectors.toSet());
+        CloseStream stream = CloseStream.of("C-RL", CONTRACTS, topology.namespace());
+        List<Msg> setup = stream.setup();
+        List<Msg> closes = stream.closes();
+        Set<String> expected = stream.expected();
 
         try (TestBroker broker = new TestBroker();
              ServiceHarness service = ServiceHarness.start(topology, database, adminSettings())) {
@@ -104,20 +85,11 @@ class RuleSetReloadIT {
                     "Approved and billable hours are charged"));
             // half the closes stream in while the candidate is checked; the other half follow the swap
             java.util.concurrent.CountDownLatch swapped = new java.util.concurrent.CountDownLatch(1);
-            Thread stream = new Thread(() -> {
-                for (int i = 0; i < closes.size(); i++) {
-                    if (i == closes.size() / 2) {
-                        await(swapped);
-                    }
-                    broker.publish(topology, closes.get(i));
-                    sleep(8);
-                }
-            });
-            stream.start();
+            Thread streaming = stream.stream(broker, topology, swapped);
             sleep(100);
             HttpResponse<String> reload = post(service, "/admin/rules/reload", USER, PASSWORD);
             swapped.countDown();
-            stream.join();
+            streaming.join();
 
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
             JsonNode outcome = JSON.readTree(reload.body());
@@ -294,28 +266,15 @@ class RuleSetReloadIT {
     }
 
     private String serving(ServiceHarness service) throws Exception {
-        HttpResponse<String> listing = get(service, "/admin/rules", USER, PASSWORD);
-        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
-        return JSON.readTree(listing.body()).path("serving").path("version").asString();
+        return new AdminHttp(service, USER, PASSWORD).serving();
     }
 
     private HttpResponse<String> post(ServiceHarness service, String path, String user, String password) throws Exception {
-        return http.send(request(service, path, user, password).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new AdminHttp(service, user, password).post(path, "");
     }
 
     private HttpResponse<String> get(ServiceHarness service, String path, String user, String password) throws Exception {
-        return http.send(request(service, path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(ServiceHarness service, String path, String user, String password) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
-                .timeout(Duration.ofSeconds(30));
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
+        return new AdminHttp(service, user, password).get(path);
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -328,14 +287,6 @@ class RuleSetReloadIT {
                     Files.copy(file, target);
                 }
             }
-        }
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) {
-        try {
-            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
