@@ -214,8 +214,9 @@ public final class EventProcessor {
         ContractState before = work.current.getOrDefault(contractId, work.locked.get(contractId).state());
         Outcome outcome = rules.apply(message.event(), before);
         work.current.put(contractId, outcome.state());
-        work.events.add(EventLog.row(message, now)); // also its dedup record
-        work.processed.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
+        Redelivery.Prior prior = new Redelivery.Prior(message.contentHash(), message.envelopeHash());
+        work.events.add(EventLog.row(message, prior.envelopeHash(), now)); // also its dedup record
+        work.processed.put(message.messageId(), prior);
         work.keys.put(key, new Redelivery.LastSeen(message.contentHash(), message.time()));
         DecisionLog.rows(message.messageId(), contractId, outcome.decisions(), now, work.decisions);
         for (BillingPackage pkg : outcome.packages()) {
@@ -234,9 +235,10 @@ public final class EventProcessor {
 
     /** A message received and skipped: its dedup record, without an event log row. */
     private void recordMessage(InboundMessage message, String outcome, Instant now, Work work) {
-        work.dedup.skipped(message.messageId(), message.contractId().value(), message.contentHash(),
-                message.envelopeHash(), outcome, now);
-        work.processed.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
+        Redelivery.Prior prior = new Redelivery.Prior(message.contentHash(), message.envelopeHash());
+        work.dedup.skipped(message.messageId(), message.contractId().value(), prior.contentHash(),
+                prior.envelopeHash(), outcome, now);
+        work.processed.put(message.messageId(), prior);
     }
 
     private static Contract contractOf(BillingPackage pkg, ContractState state) {

@@ -23,11 +23,11 @@ public final class EventLog {
         this.batchJdbc = batchJdbc;
     }
 
-    /** The row for {@link #appendAll}. */
-    public static Object[] row(InboundMessage message, Instant receivedAt) {
+    /** The row for {@link #appendAll}; {@code envelopeHash} is the message's, computed once by the caller. */
+    public static Object[] row(InboundMessage message, String envelopeHash, Instant receivedAt) {
         return new Object[] {message.messageId(), message.contractId().value(), message.type().type(),
             message.businessKey(), message.correlationId(), Timestamp.from(receivedAt), message.body(),
-            message.contentHash(), message.envelopeHash(), message.time() == null ? null : Timestamp.from(message.time())};
+            message.contentHash(), envelopeHash, message.time() == null ? null : Timestamp.from(message.time())};
     }
 
     public void appendAll(List<Object[]> rows) {
