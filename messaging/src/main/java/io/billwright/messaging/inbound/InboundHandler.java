@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -40,6 +42,9 @@ import org.springframework.transaction.TransactionSystemException;
  * (ADR 0009). A message the broker has redelivered too often is parked before it is tried again.
  */
 public final class InboundHandler implements BatchMessageListener {
+
+    /** The received message's AMQP properties, as the broker delivered them, for parking. */
+    private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
 
     /**
      * Retry settings for transient failures.
@@ -239,8 +244,8 @@ public final class InboundHandler implements BatchMessageListener {
     private void park(Message message, String queue, String messageId, String reason, String field, String detail,
                       int attempts) {
         try {
-            deadLetters.park(new DeadLetterPublisher.Parcel(message.getBody(), message.getMessageProperties(), queue,
-                    messageId, reason, field, detail, attempts));
+            deadLetters.park(new DeadLetterPublisher.Parcel(message.getBody(),
+                    PROPERTIES.fromMessageProperties(message.getMessageProperties(), "UTF-8"), queue, messageId, reason, field, detail, attempts));
         } catch (RuntimeException e) {
             log.error("could not park the message ({}); returning it to {}", e.toString(), queue);
             sleep(retry.maxBackoff());

@@ -20,18 +20,18 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import io.billwright.messaging.publish.ConfirmedPublisher;
+import io.billwright.messaging.publish.ConfirmedPublisher.Confirmation;
+import com.rabbitmq.client.AMQP;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows. A round takes the rows a transaction of this process handed over
  * (inserted with a lease) or, in turn, claims a batch of due rows (a short transaction, with a lease),
- * publishes them all with {@code mandatory} and correlated confirms outside any transaction, waits for the
+ * publishes them all with {@code mandatory} and confirms (through {@link ConfirmedPublisher}, which adds no
+ * header) outside any transaction, waits for the
  * confirms together, and marks sent only the rows the broker confirmed and did not return. Waiting for
  * confirms and marking happen on a second thread while the next round is published (the lease keeps the
  * rows out of later rounds), so a burst of packages is not published one round trip after another; at most
@@ -52,7 +52,7 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
 
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
-    private final RabbitTemplate rabbit;
+    private final ConfirmedPublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final ServiceMetrics metrics;
     private final Clock clock;
@@ -66,15 +66,14 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     private ExecutorService confirmer;
 
     /** A published round awaiting its confirms. */
-    private record Round(List<OutboxRow> rows, List<CorrelationData> confirms, List<String> sendFailures,
-                         Instant deadline) {
+    private record Round(List<OutboxRow> rows, List<CompletableFuture<Confirmation>> confirms, Instant deadline) {
     }
 
-    public OutboxRelay(OutboxRepository outbox, TransactionTemplate transactions, RabbitTemplate rabbit,
+    public OutboxRelay(OutboxRepository outbox, TransactionTemplate transactions, ConfirmedPublisher publisher,
                        DeadLetterPublisher deadLetters, ServiceMetrics metrics, Clock clock, Settings settings) {
         this.outbox = outbox;
         this.transactions = transactions;
-        this.rabbit = rabbit;
+        this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
@@ -240,20 +239,13 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     }
 
     private Round publish(List<OutboxRow> rows) {
-        List<CorrelationData> confirms = new ArrayList<>(rows.size());
-        List<String> sendFailures = new ArrayList<>(rows.size());
+        List<CompletableFuture<Confirmation>> confirms = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            CorrelationData correlation = new CorrelationData(row.message().messageId());
-            String failure = null;
-            try {
-                rabbit.send(row.message().exchange(), row.message().routingKey(), toAmqp(row.message()), correlation);
-            } catch (RuntimeException e) {
-                failure = "send failed: " + e;
-            }
-            confirms.add(correlation);
-            sendFailures.add(failure);
+            OutboxMessage message = row.message();
+            confirms.add(publisher.publish(message.exchange(), message.routingKey(), properties(message),
+                    message.body().getBytes(StandardCharsets.UTF_8)));
         }
-        return new Round(rows, confirms, sendFailures, clock.instant().plus(settings.confirmTimeout()));
+        return new Round(rows, confirms, clock.instant().plus(settings.confirmTimeout()));
     }
 
     /** Waits for a round's confirms, marks the confirmed rows sent and retries or parks the rest. */
@@ -263,8 +255,7 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < round.rows().size(); i++) {
             OutboxRow row = round.rows().get(i);
-            String failure = round.sendFailures().get(i) != null ? round.sendFailures().get(i)
-                    : failureOf(round.confirms().get(i), round.deadline());
+            String failure = failureOf(round.confirms().get(i), round.deadline());
             if (failure == null) {
                 sent.add(row.message().messageId());
                 metrics.outboxPublished(row.message());
@@ -279,18 +270,10 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
         }
     }
 
-    private String failureOf(CorrelationData correlation, Instant deadline) {
+    private String failureOf(CompletableFuture<Confirmation> confirm, Instant deadline) {
         try {
             long wait = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
-            CorrelationData.Confirm confirm = correlation.getFuture().get(wait, TimeUnit.MILLISECONDS);
-            if (!confirm.ack()) {
-                return "not confirmed (nack): " + confirm.reason();
-            }
-            if (correlation.getReturned() != null) {
-                return "returned by the broker: " + correlation.getReturned().getReplyText()
-                        + " (no queue bound for routing key '" + correlation.getReturned().getRoutingKey() + "')";
-            }
-            return null;
+            return confirm.get(wait, TimeUnit.MILLISECONDS).failure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while waiting for the confirm";
@@ -310,7 +293,7 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
                 log.error("outbox message {} failed {} times, parking it: {}", row.message().messageId(), attempt, failure);
                 try {
                     deadLetters.park(new DeadLetterPublisher.Parcel(row.message().body().getBytes(StandardCharsets.UTF_8),
-                            toAmqp(row.message()).getMessageProperties(), "outbox", row.message().messageId(),
+                            properties(row.message()), "outbox", row.message().messageId(),
                             "PUBLISH_FAILED", "", failure, attempt));
                     transactions.executeWithoutResult(s -> outbox.markParked(row.message().messageId(), failure, clock.instant()));
                     metrics.parked("PUBLISH_FAILED");
@@ -337,14 +320,15 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
         return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
     }
 
-    static Message toAmqp(OutboxMessage message) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(message.messageId());
-        properties.setCorrelationId(message.correlationId());
-        properties.setContentType("application/cloudevents+json");
-        properties.setContentEncoding("utf-8");
-        properties.setType(message.type());
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        return new Message(message.body().getBytes(StandardCharsets.UTF_8), properties);
+    /** The message's AMQP properties: ids, content type and type, persistent, and no headers. */
+    static AMQP.BasicProperties properties(OutboxMessage message) {
+        return new AMQP.BasicProperties.Builder()
+                .messageId(message.messageId())
+                .correlationId(message.correlationId())
+                .contentType("application/cloudevents+json")
+                .contentEncoding("utf-8")
+                .type(message.type())
+                .deliveryMode(2)
+                .build();
     }
 }

@@ -1,25 +1,24 @@
 package io.billwright.messaging.parking;
 
+import com.rabbitmq.client.AMQP;
+import io.billwright.messaging.publish.ConfirmedPublisher;
 import io.billwright.messaging.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Parks a message on the dead-letter exchange with headers that say why, and returns only once the
  * broker has confirmed it (with {@code mandatory}: a parked message that reached no queue is a failure).
  * The caller acks the original only after this returns, so a failed park loses nothing.
  */
-public final class DeadLetterPublisher {
+public final class DeadLetterPublisher implements AutoCloseable {
 
     public static final String REASON = "x-billwright-reason";
     public static final String DETAIL = "x-billwright-detail";
@@ -30,69 +29,80 @@ public final class DeadLetterPublisher {
     public static final String PARKED_AT = "x-billwright-parked-at";
     public static final String ORIGINAL_DELIVERY_COUNT = "x-billwright-original-delivery-count";
 
-    private final RabbitTemplate rabbit;
+    private final ConfirmedPublisher publisher;
     private final Topology topology;
     private final Clock clock;
     private final Duration confirmTimeout;
 
-    public DeadLetterPublisher(RabbitTemplate rabbit, Topology topology, Clock clock, Duration confirmTimeout) {
-        this.rabbit = rabbit;
+    /**
+     * @param publisher a publisher of its own: parks go one at a time (a parcel may have no message id, and
+     *                  a return is matched to its publish by message id)
+     */
+    public DeadLetterPublisher(ConfirmedPublisher publisher, Topology topology, Clock clock, Duration confirmTimeout) {
+        this.publisher = publisher;
         this.topology = topology;
         this.clock = clock;
         this.confirmTimeout = confirmTimeout;
     }
 
     /** What to park and why. {@code messageId} may be null when the body could not be read. */
-    public record Parcel(byte[] body, MessageProperties original, String originalQueue, String messageId,
+    public record Parcel(byte[] body, AMQP.BasicProperties original, String originalQueue, String messageId,
                          String reason, String field, String detail, int attempts) {
     }
 
-    public void park(Parcel parcel) {
-        MessageProperties properties = new MessageProperties();
-        MessageProperties original = parcel.original();
+    /** Publishes the parcel to the dead-letter exchange and returns once the broker confirmed it. */
+    public synchronized void park(Parcel parcel) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder();
+        AMQP.BasicProperties original = parcel.original();
         if (original != null) {
+            Map<String, Object> originalHeaders = original.getHeaders() == null ? Map.of() : original.getHeaders();
             // the broker's own bookkeeping stays behind: a parked message replayed later starts afresh
-            original.getHeaders().forEach((name, value) -> {
+            originalHeaders.forEach((name, value) -> {
                 if (!name.startsWith("x-death") && !name.startsWith("x-first-death") && !name.startsWith("x-last-death")
                         && !name.equals("x-delivery-count")) {
-                    properties.setHeader(name, value);
+                    headers.put(name, value);
                 }
             });
-            Object deliveries = original.getHeaders().get("x-delivery-count");
+            Object deliveries = originalHeaders.get("x-delivery-count");
             if (deliveries != null) {
-                properties.setHeader(ORIGINAL_DELIVERY_COUNT, deliveries);
+                headers.put(ORIGINAL_DELIVERY_COUNT, deliveries);
             }
-            properties.setContentType(original.getContentType());
-            properties.setCorrelationId(original.getCorrelationId());
-            properties.setMessageId(original.getMessageId());
-            properties.setType(original.getType());
+            properties.contentType(original.getContentType())
+                    .contentEncoding(original.getContentEncoding())
+                    .correlationId(original.getCorrelationId())
+                    .messageId(original.getMessageId())
+                    .type(original.getType());
         }
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setHeader(REASON, parcel.reason());
-        properties.setHeader(DETAIL, parcel.detail() == null ? "" : parcel.detail());
-        properties.setHeader(FIELD, parcel.field() == null ? "" : parcel.field());
-        properties.setHeader(ORIGINAL_QUEUE, parcel.originalQueue() == null ? "" : parcel.originalQueue());
-        properties.setHeader(MESSAGE_ID, parcel.messageId() == null ? "" : parcel.messageId());
-        properties.setHeader(ATTEMPTS, parcel.attempts());
-        properties.setHeader(PARKED_AT, clock.instant().toString());
-        CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-        rabbit.send(topology.deadLetterExchange(), "parked", new Message(parcel.body(), properties), correlation);
-        awaitConfirm(correlation);
+        headers.put(REASON, parcel.reason());
+        headers.put(DETAIL, parcel.detail() == null ? "" : parcel.detail());
+        headers.put(FIELD, parcel.field() == null ? "" : parcel.field());
+        headers.put(ORIGINAL_QUEUE, parcel.originalQueue() == null ? "" : parcel.originalQueue());
+        headers.put(MESSAGE_ID, parcel.messageId() == null ? "" : parcel.messageId());
+        headers.put(ATTEMPTS, parcel.attempts());
+        headers.put(PARKED_AT, clock.instant().toString());
+        properties.deliveryMode(2).headers(headers);
+        awaitConfirm(publisher.publish(topology.deadLetterExchange(), "parked", properties.build(), parcel.body()));
     }
 
-    private void awaitConfirm(CorrelationData correlation) {
-        CorrelationData.Confirm confirm;
+    /** Closes the publisher's connection. */
+    @Override
+    public void close() {
+        publisher.close();
+    }
+
+    private void awaitConfirm(CompletableFuture<ConfirmedPublisher.Confirmation> confirm) {
+        ConfirmedPublisher.Confirmation answer;
         try {
-            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer = confirm.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AmqpException("interrupted while parking a message", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AmqpException("the broker did not confirm a parked message within " + confirmTimeout, e);
         }
-        if (!confirm.ack() || correlation.getReturned() != null) {
-            throw new AmqpException("the broker refused a parked message: "
-                    + (confirm.ack() ? "returned " + correlation.getReturned().getReplyText() : confirm.reason()));
+        if (!answer.confirmed()) {
+            throw new AmqpException("the broker refused a parked message: " + answer.failure());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.billwright.events.InboundSchemas;
 import io.billwright.events.MessageReader;
 import io.billwright.messaging.observability.ServiceMetrics;
 import io.billwright.messaging.outbox.OutboxRelay;
+import io.billwright.messaging.publish.ConfirmedPublisher;
 import io.billwright.messaging.partition.LegacyQueueDrain;
 import io.billwright.messaging.partition.PartitionActivity;
 import io.billwright.messaging.partition.PartitionBalancer;
@@ -43,7 +44,6 @@ import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -134,13 +134,29 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DeadLetterPublisher deadLetterPublisher(RabbitTemplate rabbit, Topology topology, Clock clock,
+    DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, Topology topology, Clock clock,
                                             BillwrightProperties properties) {
-        return new DeadLetterPublisher(rabbit, topology, clock, properties.relay().confirmTimeout());
+        return new DeadLetterPublisher(publisher(connectionFactory, "billwright-parking"), topology, clock,
+                properties.relay().confirmTimeout());
+    }
+
+    /**
+     * A publisher on a connection of its own, with the service's broker settings: the plain client's
+     * confirms and returns, so that Billwright adds no header to what it publishes.
+     */
+    @Bean(destroyMethod = "close")
+    ConfirmedPublisher outboxPublisher(ConnectionFactory connectionFactory) {
+        return publisher(connectionFactory, "billwright-outbox");
+    }
+
+    private static ConfirmedPublisher publisher(ConnectionFactory connectionFactory, String name) {
+        return new ConfirmedPublisher(((AbstractConnectionFactory) connectionFactory).getRabbitConnectionFactory(),
+                name);
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxRepository outbox, PlatformTransactionManager transactions, RabbitTemplate rabbit,
+    OutboxRelay outboxRelay(OutboxRepository outbox, PlatformTransactionManager transactions,
+                            ConfirmedPublisher rabbit,
                             DeadLetterPublisher deadLetters, ServiceMetrics metrics, Clock clock,
                             BillwrightProperties properties) {
         BillwrightProperties.Relay relay = properties.relay();

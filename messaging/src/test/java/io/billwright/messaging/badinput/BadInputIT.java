@@ -86,6 +86,10 @@ class BadInputIT {
                 assertThat(message.header(DeadLetterPublisher.ORIGINAL_QUEUE)).as(c.messageId())
                         .isIn(topology.inboundQueues());
                 assertThat(message.header(DeadLetterPublisher.DETAIL)).as(c.messageId()).isNotBlank();
+                Map<String, Object> published = c.keyed() ? TestBroker.keyed(c.body()) : Map.of();
+                assertThat(message.publishedHeaders().keySet().stream().filter(name -> !name.startsWith("x-billwright-")))
+                        .as("the original's headers and Billwright's reasons, nothing else")
+                        .containsExactlyInAnyOrderElementsOf(published == null ? List.of() : published.keySet());
                 assertThat(message.body()).as("the body is parked unchanged")
                         .isEqualTo(new String(c.body(), StandardCharsets.UTF_8));
             }

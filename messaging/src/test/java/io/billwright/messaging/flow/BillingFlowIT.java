@@ -72,6 +72,7 @@ class BillingFlowIT {
                 assertThat(data.get("status").asString()).isEqualTo("HELD");
                 assertThat(data.get("reason").asString()).isEqualTo("AWAITING_CONTRACT");
                 assertThat(notice.correlationId()).isEqualTo("corr-" + early.id());
+                assertThat(notice.publishedHeaders()).as("Billwright sets no application headers").isEmpty();
                 // the receipt for people: each rule with what it does
                 assertThat(data.get("rules").size()).isPositive().isEqualTo(data.get("ruleDescriptions").size());
                 assertThat(data.get("ruleDescriptions").get(0).asString()).isNotBlank();
@@ -93,6 +94,7 @@ class BillingFlowIT {
             JsonNode envelope = JSON.readTree(pkg.body());
             BillingPackage reference = expected.get(0);
             assertThat(pkg.messageId()).isEqualTo(reference.id().value());
+            assertThat(pkg.publishedHeaders()).as("the contract: no application headers, Spring's included").isEmpty();
             assertThat(envelope.get("id").asString()).isEqualTo(reference.id().value());
             assertThat(envelope.get("type").asString()).isEqualTo("io.billwright.package.approved.v1");
             assertThat(envelope.get("correlationid").asString()).isEqualTo("corr-" + close.id());

@@ -51,6 +51,14 @@ public final class TestBroker implements AutoCloseable {
 
     /** A message as a consumer sees it. */
     public record Received(String body, Map<String, Object> headers, String messageId, String correlationId) {
+        /** The headers a publisher set: those the broker adds on delivery ({@code x-delivery-count}) left out. */
+        public Map<String, Object> publishedHeaders() {
+            Map<String, Object> published = new HashMap<>(headers);
+            published.keySet().removeIf(name -> name.equals("x-delivery-count") || name.startsWith("x-death")
+                    || name.startsWith("x-first-death") || name.startsWith("x-last-death"));
+            return published;
+        }
+
         public String header(String name) {
             Object value = headers.get(name);
             return value == null ? null : value.toString();
