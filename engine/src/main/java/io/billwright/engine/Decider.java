@@ -7,7 +7,7 @@ import io.billwright.engine.eligibility.ItemVerdict;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Expense;
 import io.billwright.engine.item.TimeEntry;
-import io.billwright.engine.money.Rounding;
+import io.billwright.engine.decision.Decision;
 import io.billwright.engine.item.Item;
 import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.state.ContractState;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Decides items and keeps the contract's positions (cap used, retainer hours) in step with the decisions. */
 final class Decider {
@@ -115,18 +116,20 @@ final class Decider {
 
     private void record(Step step, Item item, ItemKind kind, LocalDate date, String milestoneId, ItemVerdict verdict,
                         List<String> sources) {
-        String description = ItemDescriptions.describe(item);
-        // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed;
-        // when a limit cut the charge, the quantity is cut in the same proportion
+        String description = item instanceof Excess x ? remainderOf(step.state, x) : ItemDescriptions.describe(item);
+        // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed; a
+        // limit that cut the charge leaves the quantity as recorded and shows as an adjustment of the line
         BigDecimal quantity = ItemDescriptions.quantityOf(item).subtract(verdict.drawdown());
-        BigDecimal charged = verdict.decisions().stream().map(d -> d.amount().amount())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (verdict.decisions().size() > 1 && verdict.eligible().signum() > 0 && charged.signum() > 0) {
-            quantity = quantity.multiply(verdict.eligible()).divide(charged, 4, Rounding.MODE).stripTrailingZeros();
+        BigDecimal gross = verdict.eligible();
+        String adjustment = null;
+        if (verdict.decisions().size() > 1 && verdict.eligible().signum() > 0) {
+            List<Decision> cuts = verdict.decisions().subList(1, verdict.decisions().size());
+            gross = gross.add(cuts.stream().map(d -> d.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+            adjustment = cuts.stream().map(Decider::adjustmentText).collect(Collectors.joining("; "));
         }
         ItemRecord record = new ItemRecord(item, kind, date, milestoneId, verdict.status(), verdict.reason(),
                 verdict.eligible(), BigDecimal.ZERO, verdict.drawdown(), null, verdict.receipt(), sources,
-                description, quantity);
+                description, quantity, gross, adjustment);
         ContractState state = step.state;
         state = state.withItem(record)
                 .withCapConsumed(ItemAssessor.countsAgainstCap(item) ? state.capConsumed().add(verdict.eligible())
@@ -138,9 +141,28 @@ final class Decider {
             var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
             state = state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
                     heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
-                    sources, ItemDescriptions.describe(excess), BigDecimal.ONE));
+                    sources, remainderText(description), BigDecimal.ONE, null, null));
         }
         step.state = state;
+    }
+
+    /** How a cut reads on the invoice: what became of the amount, and the limit's own words. */
+    private static String adjustmentText(Decision cut) {
+        String fate = cut.status() == DecisionStatus.HELD ? "Held over" : "Not billable";
+        return fate + " (" + cut.reason() + ")" + (cut.detail().isEmpty() ? "" : ": " + cut.detail());
+    }
+
+    /** A remainder's invoice text names the entry it is the rest of. */
+    private static String remainderOf(ContractState state, Excess excess) {
+        ItemRecord source = state.items().get(excess.sourceKey());
+        return source == null ? ItemDescriptions.describe(excess) : remainderText(source.description());
+    }
+
+    private static String remainderText(String sourceDescription) {
+        if (sourceDescription.startsWith("Remainder of ")) {
+            return sourceDescription;
+        }
+        return "Remainder of " + sourceDescription + ", held over the not-to-exceed cap";
     }
 
     private static YearMonth monthOf(LocalDate date) {

@@ -5,6 +5,8 @@ import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.billing.LineSource;
 import io.billwright.engine.billing.PackageAssembler;
 import io.billwright.engine.billing.PackageRequest;
+import io.billwright.engine.billing.QuantityUnit;
+import io.billwright.engine.item.Excess;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Decision;
@@ -37,8 +39,10 @@ final class Packager {
         }
         int sequence = step.state.packagesFor(trigger.toString()) + 1;
         List<LineSource> lines = records.stream()
-                .map(r -> new LineSource(r.itemId(), r.kind(), r.description(), r.quantity(), r.pending(), r.receipt(),
-                        r.sourceEvents(), periodStart != null && r.date() != null && r.date().isBefore(periodStart)))
+                .map(r -> new LineSource(r.itemId(), r.kind(), r.description(), r.quantity(),
+                        QuantityUnit.of(r.kind(), r.item() instanceof Excess), r.pending(), r.grossOr(r.pending()),
+                        r.adjustment(), r.receipt(), r.sourceEvents(),
+                        periodStart != null && r.date() != null && r.date().isBefore(periodStart)))
                 .toList();
         AssembledPackage assembled = assembler.assemble(step.rules, new PackageRequest(contract, trigger, sequence,
                 issueDate, lines, step.state.retentionWithheld(), releasesRetention, !step.state.completed(),

@@ -64,9 +64,12 @@ public final class PackageAssembler {
             Money fullTax = Money.rounded(Percent.of(lineNet.amount(), rate), currency);
             Money lineTax = taxAtRelease
                     ? Money.rounded(Percent.of(lineNet.minus(retained.get(i)).amount(), rate), currency) : fullTax;
+            Money charged = source.gross() == null ? lineNet : Money.rounded(source.gross(), currency);
+            Money gross = charged.compareTo(lineNet) > 0 ? charged : lineNet;
             lines.add(new PackageLine(i + 1, source.itemId(), source.kind(), source.description(), source.quantity(),
                     lineNet, tax.treatment(), rate, lineTax, retained.get(i), citation,
-                    taxed ? source.receipt().withRules(tax.rules()) : source.receipt(), source.priorPeriod()));
+                    taxed ? source.receipt().withRules(tax.rules()) : source.receipt(), source.priorPeriod(),
+                    source.unit(), gross, gross.compareTo(lineNet) == 0 ? null : source.adjustment()));
             taxTotal = taxTotal.plus(lineTax);
             deferred = deferred.plus(fullTax.minus(lineTax));
             sources.addAll(source.sourceEvents());

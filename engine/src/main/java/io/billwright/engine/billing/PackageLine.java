@@ -10,17 +10,22 @@ import java.util.Objects;
 /**
  * One invoice line.
  *
- * @param quantity  hours for time, 1 otherwise
+ * @param quantity  hours as recorded for time (less retainer hours drawn), 1 otherwise
  * @param net       rounded to the currency's minor units
  * @param taxRate   percent
  * @param tax       net x rate, rounded; when retention is taxed at release, (net - retention) x rate
  * @param retention the part of the package's withholding attributed to this line
+ * @param unit      what the quantity counts
+ * @param gross     what the rules charged before a limit cut it, rounded; equal to {@code net} when no limit
+ *                  did. {@code quantity x unit price = gross}; {@code net - gross} is the line's adjustment
+ * @param adjustment why a limit cut the charge (the limit's own words), or null
  * @param priorPeriod the item is dated before the period the package closes (a late entry, billed on the
  *                    next package after its own period's)
  */
 public record PackageLine(int lineNo, String itemId, ItemKind kind, String description, BigDecimal quantity,
                           Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, Money retention,
-                          String taxCitation, Receipt receipt, boolean priorPeriod) {
+                          String taxCitation, Receipt receipt, boolean priorPeriod, QuantityUnit unit,
+                          Money gross, String adjustment) {
     public PackageLine {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(kind, "kind");
@@ -30,5 +35,16 @@ public record PackageLine(int lineNo, String itemId, ItemKind kind, String descr
         Objects.requireNonNull(tax, "tax");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(receipt, "receipt");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(gross, "gross");
+    }
+
+    /** What a limit took off the charge: {@code net - gross}, zero or negative. */
+    public Money adjustmentAmount() {
+        return net.minus(gross);
+    }
+
+    public boolean adjusted() {
+        return !adjustmentAmount().isZero();
     }
 }

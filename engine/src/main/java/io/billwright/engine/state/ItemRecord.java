@@ -17,11 +17,15 @@ import java.util.Objects;
  * @param billed      already in a package
  * @param drawnHours  retainer hours this item used
  * @param packageId   the package it was billed in, or null
+ * @param quantity    hours as recorded (less retainer hours drawn) for time, 1 otherwise
+ * @param gross       what the rules charged before a limit cut it (equal to the eligible amount when no
+ *                    limit did); null in records written before it was kept, read as the amount
+ * @param adjustment  why a limit cut the charge (the cut's own words), or null when none did
  */
 public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milestoneId, DecisionStatus status,
                          ReasonCode reason, BigDecimal pending, BigDecimal billed, BigDecimal drawnHours,
                          String packageId, Receipt receipt, List<String> sourceEvents, String description,
-                         BigDecimal quantity) {
+                         BigDecimal quantity, BigDecimal gross, String adjustment) {
     public ItemRecord {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(kind, "kind");
@@ -30,6 +34,11 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
         billed = billed == null ? BigDecimal.ZERO : billed;
         drawnHours = drawnHours == null ? BigDecimal.ZERO : drawnHours;
         sourceEvents = List.copyOf(sourceEvents);
+    }
+
+    /** The charge before any limit: {@link #gross}, or the amount itself in a record that has none. */
+    public BigDecimal grossOr(BigDecimal amount) {
+        return gross == null ? amount : gross;
     }
 
     public String itemId() {
@@ -50,6 +59,6 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
 
     public ItemRecord billedIn(String id) {
         return new ItemRecord(item, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billed.add(pending),
-                drawnHours, id, receipt, sourceEvents, description, quantity);
+                drawnHours, id, receipt, sourceEvents, description, quantity, gross, adjustment);
     }
 }

@@ -1,6 +1,5 @@
 package io.billwright.messaging.erp;
 
-import io.billwright.engine.billing.PackageLine;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.item.ItemKind;
 import java.util.ArrayList;
@@ -27,33 +26,35 @@ public interface Dynamics365FreeTextInvoiceMapper {
     @Mapping(target = "lines", source = "source", qualifiedByName = "lines")
     Dynamics365FreeTextInvoice toFreeTextInvoice(IssuedPackage source);
 
-    @Mapping(target = "lineNumber", source = "lineNo")
-    @Mapping(target = "description", source = "description", defaultValue = "")
-    @Mapping(target = "mainAccount", source = "kind", qualifiedByName = "mainAccount")
+    @Mapping(target = "lineNumber", source = "position")
+    @Mapping(target = "description", source = "description")
+    @Mapping(target = "mainAccount", source = "line.kind", qualifiedByName = "mainAccount")
     @Mapping(target = "quantity", source = "quantity")
-    @Mapping(target = "unitPrice", source = "line", qualifiedByName = "unitPrice")
-    @Mapping(target = "lineAmount", source = "net")
+    @Mapping(target = "unitPrice", source = "unitPrice")
+    @Mapping(target = "lineAmount", source = "amount")
     @Mapping(target = "salesTaxGroup", source = "line", qualifiedByName = "taxCode")
     @Mapping(target = "itemSalesTaxGroup", constant = SERVICES)
     @Mapping(target = "salesTaxAmount", source = "tax")
-    Dynamics365FreeTextInvoiceLine line(PackageLine line, @Context Contract contract);
+    Dynamics365FreeTextInvoiceLine line(ErpLine erpLine, @Context Contract contract);
 
-    @Mapping(target = "lineNumber", source = "lineNo")
-    @Mapping(target = "description", source = "description")
+    @Mapping(target = "lineNumber", source = "position")
+    @Mapping(target = "description", source = "deduction.description")
     @Mapping(target = "mainAccount", constant = RETENTION_RECEIVABLE)
     @Mapping(target = "quantity", constant = "1")
-    @Mapping(target = "unitPrice", source = "amount")
-    @Mapping(target = "lineAmount", source = "amount")
-    @Mapping(target = "salesTaxGroup", source = "taxCode")
+    @Mapping(target = "unitPrice", source = "deduction.amount")
+    @Mapping(target = "lineAmount", source = "deduction.amount")
+    @Mapping(target = "salesTaxGroup", source = "deduction.taxCode")
     @Mapping(target = "itemSalesTaxGroup", constant = RETENTION)
-    @Mapping(target = "salesTaxAmount", source = "tax")
-    Dynamics365FreeTextInvoiceLine retentionLine(RetentionDeduction deduction);
+    @Mapping(target = "salesTaxAmount", source = "deduction.tax")
+    Dynamics365FreeTextInvoiceLine retentionLine(RetentionDeduction deduction, int position);
 
     @Named("lines")
     default List<Dynamics365FreeTextInvoiceLine> lines(IssuedPackage source) {
         List<Dynamics365FreeTextInvoiceLine> lines = new ArrayList<>();
-        source.billingPackage().lines().forEach(line -> lines.add(line(line, source.contract())));
-        RetentionDeduction.of(source.billingPackage()).map(this::retentionLine).ifPresent(lines::add);
+        List<ErpLine> erpLines = ErpLine.of(source.billingPackage());
+        erpLines.forEach(line -> lines.add(line(line, source.contract())));
+        RetentionDeduction.of(source.billingPackage()).map(d -> retentionLine(d, ErpLine.after(erpLines)))
+                .ifPresent(lines::add);
         return lines;
     }
 

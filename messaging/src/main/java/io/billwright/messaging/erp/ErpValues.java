@@ -1,6 +1,5 @@
 package io.billwright.messaging.erp;
 
-import io.billwright.engine.billing.PackageLine;
 import io.billwright.engine.billing.PackageTotals;
 import io.billwright.engine.money.Money;
 import io.billwright.engine.money.Rounding;
@@ -33,15 +32,10 @@ final class ErpValues {
     }
 
     /**
-     * The line's price per unit (per hour for time), {@code net / quantity}: exact when that division ends
-     * within {@value #UNIT_PRICE_SCALE} decimals, otherwise rounded to them. The line amount stays the
-     * authoritative figure: an ERP that gets both keeps the amount as given.
+     * The price per unit (per hour for time), {@code amount / quantity}: exact when that division ends within
+     * {@value #UNIT_PRICE_SCALE} decimals, otherwise rounded to them. The amount stays the authoritative
+     * figure: an ERP that gets both keeps the amount as given.
      */
-    @Named("unitPrice")
-    public static String unitPrice(PackageLine line) {
-        return unitPrice(line.net(), line.quantity());
-    }
-
     static String unitPrice(Money amount, BigDecimal quantity) {
         int minorUnits = Rounding.minorUnits(amount.currency());
         BigDecimal price = amount.amount();
@@ -50,6 +44,12 @@ final class ErpValues {
         }
         BigDecimal shortest = price.stripTrailingZeros();
         return price.setScale(Math.max(minorUnits, shortest.scale()), RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** The product or service item of a line: the package line's kind, or {@code ADJUSTMENT} for a limit's cut. */
+    @Named("product")
+    public static String product(ErpLine line) {
+        return line.adjustment() ? ErpLine.ADJUSTMENT_PRODUCT : line.line().kind().name();
     }
 
     /** What the invoice lines add up to before tax once the retention deduction line is among them. */

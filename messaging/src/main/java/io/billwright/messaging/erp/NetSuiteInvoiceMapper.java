@@ -1,7 +1,6 @@
 package io.billwright.messaging.erp;
 
 import io.billwright.engine.billing.BillingPackage;
-import io.billwright.engine.billing.PackageLine;
 import io.billwright.engine.contract.Contract;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +26,15 @@ public interface NetSuiteInvoiceMapper {
     @Mapping(target = "total", source = "billingPackage.totals.amountDue")
     NetSuiteInvoice toInvoice(IssuedPackage source);
 
-    @Mapping(target = "item", source = "kind")
-    @Mapping(target = "description", source = "description", defaultValue = "")
+    @Mapping(target = "item", source = "erpLine", qualifiedByName = "product")
+    @Mapping(target = "description", source = "description")
     @Mapping(target = "quantity", source = "quantity")
-    @Mapping(target = "rate", source = "line", qualifiedByName = "unitPrice")
-    @Mapping(target = "amount", source = "net")
+    @Mapping(target = "rate", source = "unitPrice")
+    @Mapping(target = "amount", source = "amount")
     @Mapping(target = "taxCode", source = "line", qualifiedByName = "taxCode")
     @Mapping(target = "tax1Amt", source = "tax")
-    @Mapping(target = "memo", source = "itemId")
-    NetSuiteInvoiceLine line(PackageLine line, @Context Contract contract);
+    @Mapping(target = "memo", source = "line.itemId")
+    NetSuiteInvoiceLine line(ErpLine erpLine, @Context Contract contract);
 
     @Mapping(target = "item", constant = "RETENTION")
     @Mapping(target = "description", source = "description")
@@ -50,7 +49,7 @@ public interface NetSuiteInvoiceMapper {
     @Named("lines")
     default List<NetSuiteInvoiceLine> lines(IssuedPackage source) {
         List<NetSuiteInvoiceLine> lines = new ArrayList<>();
-        source.billingPackage().lines().forEach(line -> lines.add(line(line, source.contract())));
+        ErpLine.of(source.billingPackage()).forEach(line -> lines.add(line(line, source.contract())));
         RetentionDeduction.of(source.billingPackage()).map(this::retentionLine).ifPresent(lines::add);
         return lines;
     }

@@ -1,12 +1,10 @@
 package io.billwright.messaging.erp;
 
-import io.billwright.engine.billing.PackageLine;
 import io.billwright.engine.billing.PackageId;
 import io.billwright.engine.contract.Contract;
-import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.billing.QuantityUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -20,7 +18,6 @@ public interface SapBillingDocumentRequestMapper {
     String INVOICE = "F2";
     String HOURS = "H";
     String EACH = "EA";
-    Set<ItemKind> BILLED_BY_THE_HOUR = Set.of(ItemKind.TIME, ItemKind.SUBCONTRACTOR_TIME, ItemKind.RETAINER_OVERAGE);
 
     @Mapping(target = "header", source = "source")
     @Mapping(target = "billingDocumentType", constant = INVOICE)
@@ -35,15 +32,15 @@ public interface SapBillingDocumentRequestMapper {
     @Mapping(target = "items", source = "source", qualifiedByName = "items")
     SapBillingDocumentRequest toBillingDocumentRequest(IssuedPackage source);
 
-    @Mapping(target = "billingDocumentItem", source = "lineNo", qualifiedByName = "itemNumber")
-    @Mapping(target = "product", source = "kind")
-    @Mapping(target = "billingDocumentItemText", source = "description", defaultValue = "")
+    @Mapping(target = "billingDocumentItem", source = "erpLine", qualifiedByName = "sapItemNumber")
+    @Mapping(target = "product", source = "erpLine", qualifiedByName = "product")
+    @Mapping(target = "billingDocumentItemText", source = "description")
     @Mapping(target = "billingQuantity", source = "quantity")
-    @Mapping(target = "billingQuantityUnit", source = "kind", qualifiedByName = "unit")
-    @Mapping(target = "netAmount", source = "net")
+    @Mapping(target = "billingQuantityUnit", source = "unit")
+    @Mapping(target = "netAmount", source = "amount")
     @Mapping(target = "taxCode", source = "line", qualifiedByName = "taxCode")
     @Mapping(target = "taxAmount", source = "tax")
-    SapBillingDocumentRequestItem item(PackageLine line, @Context Contract contract);
+    SapBillingDocumentRequestItem item(ErpLine erpLine, @Context Contract contract);
 
     @Mapping(target = "billingDocumentItem", source = "lineNo", qualifiedByName = "itemNumber")
     @Mapping(target = "product", constant = "RETENTION")
@@ -58,7 +55,7 @@ public interface SapBillingDocumentRequestMapper {
     @Named("items")
     default List<SapBillingDocumentRequestItem> items(IssuedPackage source) {
         List<SapBillingDocumentRequestItem> items = new ArrayList<>();
-        source.billingPackage().lines().forEach(line -> items.add(item(line, source.contract())));
+        ErpLine.of(source.billingPackage()).forEach(line -> items.add(item(line, source.contract())));
         RetentionDeduction.of(source.billingPackage()).map(this::retentionItem).ifPresent(items::add);
         return items;
     }
@@ -69,9 +66,15 @@ public interface SapBillingDocumentRequestMapper {
         return Integer.toString(lineNo * 10);
     }
 
-    @Named("unit")
-    default String unit(ItemKind kind) {
-        return BILLED_BY_THE_HOUR.contains(kind) ? HOURS : EACH;
+    /** A package line's item is its line number times ten; its adjustment is the next number, one higher. */
+    @Named("sapItemNumber")
+    default String sapItemNumber(ErpLine line) {
+        return Integer.toString(line.line().lineNo() * 10 + (line.adjustment() ? 1 : 0));
+    }
+
+    /** SAP's unit of measure: {@code H} for hours, {@code EA} for each. */
+    default String unit(QuantityUnit unit) {
+        return unit == QuantityUnit.HOUR ? HOURS : EACH;
     }
 
     /** {@code PKG-xxxxxxxx-xxxx-...} (40 characters) as {@code PKGxxxxxxxxxxxx...} (35), without losing a digit. */

@@ -4,6 +4,7 @@ import static io.billwright.messaging.fixtures.ContractBuilder.aContract;
 import static io.billwright.messaging.fixtures.Engagement.anEngagement;
 import static io.billwright.messaging.fixtures.TimeEntryBuilder.aTimeEntry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,6 +21,7 @@ import io.billwright.rules.DefaultRuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.billwright.engine.money.Rounding;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,15 +54,17 @@ class ErpPayloadGoldenTest {
 
     @Test
     void netSuiteInvoiceTaxesDomesticVatAndTakesRetentionOffAsANonTaxableLine() {
-        // DE to DE at 19%, 10% retention taxed on the invoice: 1280.00 + 243.20 - 128.00 = 1395.20
+        // DE to DE at 19%, 10% retention taxed on the invoice, lodging of 215.00 billed up to its 180.00 limit:
+        // 1460.00 + 277.40 - 146.00 = 1591.40
         Contract contract = aContract().withId("C-NS-1")
                 .soldBy("BW-DE", "DE", null).soldTo("ACME-DE", "Acme GmbH", "DE", null, "DE123456789")
-                .inCurrency("EUR").withRate("CONSULTANT", "160.00")
+                .inCurrency("EUR").withRate("CONSULTANT", "160.00").withExpenseLimit("LODGING", "180.00")
                 .withRetention("10", RetentionTaxPoint.AT_INVOICE, null).publishedTo(ErpTarget.NETSUITE).build();
         BillingPackage billingPackage = anEngagement(RULES, contract)
                 .with(aTimeEntry().withId("TE-101").on("2026-01-12").withHours("6")
                         .describedAs("Data migration workshop").build())
                 .with(aTimeEntry().withId("TE-102").on("2026-01-19").withHours("2").build())
+                .withExpense("EX-103", "2026-01-20", "LODGING", "215.00")
                 .closeMonth("2026-01");
 
         ErpPayload payload = payloads.payloadFor(billingPackage, contract, "corr-ns-0001");
@@ -69,19 +73,26 @@ class ErpPayloadGoldenTest {
         NetSuiteInvoice invoice = (NetSuiteInvoice) payload;
         assertAddsUp(invoice.header().totals(), invoice.item().stream().map(NetSuiteInvoiceLine::amount).toList(),
                 invoice.item().stream().map(NetSuiteInvoiceLine::tax1Amt).toList());
-        assertThat(invoice.subtotal()).isEqualTo("1152.00");
-        assertThat(invoice.taxTotal()).isEqualTo("243.20");
-        assertThat(invoice.total()).isEqualTo(invoice.header().totals().amountDue()).isEqualTo("1395.20");
-        assertThat(invoice.item()).extracting(NetSuiteInvoiceLine::taxCode).containsExactly("DE-19", "DE-19", "NT");
+        assertThat(invoice.subtotal()).isEqualTo("1314.00");
+        assertThat(invoice.taxTotal()).isEqualTo("277.40");
+        assertThat(invoice.total()).isEqualTo(invoice.header().totals().amountDue()).isEqualTo("1591.40");
+        assertThat(invoice.item()).extracting(NetSuiteInvoiceLine::taxCode)
+                .containsExactly("DE-19", "DE-19", "DE-19", "DE-19", "NT");
+        // the lodging as claimed, then the limit's cut as a line of its own
+        assertThat(invoice.item().subList(2, 4)).extracting(NetSuiteInvoiceLine::item, NetSuiteInvoiceLine::quantity,
+                NetSuiteInvoiceLine::rate, NetSuiteInvoiceLine::amount).containsExactly(
+                tuple("EXPENSE", "1", "215.00", "215.00"), tuple("ADJUSTMENT", "1", "-35.00", "-35.00"));
+        invoice.item().forEach(line -> assertPriced(line.quantity(), line.rate(), line.amount()));
         assertMatchesGolden("netsuite.json", payload, ErpTarget.NETSUITE);
     }
 
     @Test
     void sapRequestDefersTheTaxOnRetentionToTheReleaseAndWithholdsItInAnItemOfItsOwn() {
-        // CA to CA (Ontario HST 13%), 5% retention taxed at release, hours that do not divide evenly
+        // CA to CA (Ontario HST 13%), 5% retention taxed at release, hours that do not divide evenly, and a
+        // not-to-exceed cap of 1300.00 that holds 191.38 of the second entry over
         Contract contract = aContract().withId("C-SAP-1")
                 .soldBy("BW-CA", "CA", "ON").soldTo("NORTHWIND-ON", "Northwind Ltd", "CA", "ON", "123456789RT0001")
-                .inCurrency("CAD").withRate("SENIOR", "145.50")
+                .inCurrency("CAD").withRate("SENIOR", "145.50").withCap("1300.00")
                 .withRetention("5", RetentionTaxPoint.AT_RELEASE, "5000.00").publishedTo(ErpTarget.SAP_S4HANA)
                 .build();
         BillingPackage billingPackage = anEngagement(RULES, contract)
@@ -105,7 +116,12 @@ class ErpPayloadGoldenTest {
         assertThat(request.purchaseOrderByCustomer()).hasSize(35)
                 .isEqualTo(request.header().packageId().replace("-", ""));
         assertThat(request.items()).extracting(SapBillingDocumentRequestItem::taxCode)
-                .containsExactly("CA-ON-13", "CA-ON-13", "NT");
+                .containsExactly("CA-ON-13", "CA-ON-13", "CA-ON-13", "NT");
+        // the hours as recorded at the rate, then the part the cap holds over as an item of its own
+        assertThat(request.items()).extracting(SapBillingDocumentRequestItem::billingDocumentItem,
+                SapBillingDocumentRequestItem::billingQuantity, SapBillingDocumentRequestItem::billingQuantityUnit,
+                SapBillingDocumentRequestItem::netAmount).startsWith(tuple("10", "7.25", "H", "1054.88"),
+                tuple("20", "3", "H", "436.50"), tuple("21", "1", "EA", "-191.38"));
         assertMatchesGolden("sap-s4hana.json", payload, ErpTarget.SAP_S4HANA);
     }
 
@@ -133,6 +149,7 @@ class ErpPayloadGoldenTest {
         assertThat(invoice.header().totals().retentionWithheld()).isEqualTo("150.00");
         assertThat(invoice.lines()).extracting(Dynamics365FreeTextInvoiceLine::salesTaxGroup)
                 .containsExactly("US-HI-4", "US-HI-4", "NT");
+        invoice.lines().forEach(line -> assertPriced(line.quantity(), line.unitPrice(), line.lineAmount()));
         assertMatchesGolden("dynamics365.json", payload, ErpTarget.DYNAMICS_365);
     }
 
@@ -187,6 +204,13 @@ class ErpPayloadGoldenTest {
         assertThat(net.add(tax).subtract(withheld).toPlainString()).as("net + tax - retention")
                 .isEqualTo(totals.amountDue());
         assertThat(withheld.signum()).as("the package withholds retention").isPositive();
+    }
+
+    /** What an ERP that multiplies checks: quantity x unit price is the amount, to the cent. */
+    private static void assertPriced(String quantity, String unitPrice, String amount) {
+        BigDecimal product = new BigDecimal(quantity).multiply(new BigDecimal(unitPrice));
+        assertThat(product.setScale(new BigDecimal(amount).scale(), Rounding.MODE).toPlainString())
+                .as("%s x %s", quantity, unitPrice).isEqualTo(amount);
     }
 
     private static String sum(List<String> amounts) {
