@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractStatus;
@@ -64,7 +65,8 @@ final class ContractArrival {
                         ReasonCode.STALE_CONTRACT_VERSION, "version " + contract.version()
                         + " was received before with other terms; an amendment needs a new version number",
                         Money.zero(contract.currency()),
-                        new Receipt(step.rules.version().toString(), List.of(), known.version(),
+                        new Receipt(step.rules.version().toString(),
+                                List.of(EngineRule.STALE_CONTRACT_VERSION.ruleName()), known.version(),
                                 List.of(step.eventId()))));
             } else {
                 step.note("contract " + contract.id() + " v" + contract.version() + " was received before: nothing changed");

@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
@@ -86,7 +87,8 @@ final class ItemArrival {
                 ReasonCode.ALREADY_BILLED, detail, Money.zero(step.state.contractOn(record.date())
                 .or(() -> step.state.latestContract()).map(c -> c.currency())
                 .orElse(java.util.Currency.getInstance("XXX"))),
-                new Receipt(step.rules.version().toString(), List.of(), record.receipt().contractVersion(),
+                new Receipt(step.rules.version().toString(), List.of(EngineRule.ALREADY_BILLED.ruleName()),
+                        record.receipt().contractVersion(),
                         List.of(step.eventId()))));
     }
 }

@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.MilestoneTerms;
@@ -93,7 +94,8 @@ final class MilestoneProgression {
                 ReasonCode.ALREADY_BILLED, "billed at " + billed.billed().toPlainString() + " in " + billed.packageId()
                 + "; contract v" + contract.version() + " says " + terms.amount().toPlainString()
                 + ": the difference needs a credit or debit note", Money.zero(contract.currency()),
-                new Receipt(step.rules.version().toString(), List.of(), contract.version(), List.of(step.eventId()))));
+                new Receipt(step.rules.version().toString(), List.of(EngineRule.ALREADY_BILLED.ruleName()),
+                        contract.version(), List.of(step.eventId()))));
     }
 
     private static List<String> unapprovedLinked(Step step, String milestoneId) {

@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.billing.AssembledPackage;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.billing.LineSource;
@@ -53,7 +54,9 @@ final class Packager {
                         assembled.tax().conflict() ? ReasonCode.TAX_RULES_CONFLICT : ReasonCode.TAX_RATE_MISSING,
                         assembled.problem(),
                         new Money(record.pending(), contract.currency()),
-                        record.receipt().withRules(assembled.tax().rules())));
+                        record.receipt().withRules(assembled.tax().rules()).withRules(List.of(
+                                (assembled.tax().conflict() ? EngineRule.TAX_RULES_CONFLICT
+                                        : EngineRule.TAX_RATE_MISSING).ruleName()))));
             }
             step.note("no package for " + trigger + ": " + assembled.problem());
             return null;

@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
@@ -86,7 +87,8 @@ final class PeriodClose {
         step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.HELD,
                 ReasonCode.CURRENCY_MISMATCH, "priced in " + priced.currencyCode() + " under v" + priced.version()
                 + ", but the contract bills in " + billing.currencyCode() + " under v" + billing.version(),
-                new Money(record.pending(), priced.currency()), record.receipt()));
+                new Money(record.pending(), priced.currency()),
+                record.receipt().withRules(List.of(EngineRule.CURRENCY_MISMATCH.ruleName()))));
         return false;
     }
 

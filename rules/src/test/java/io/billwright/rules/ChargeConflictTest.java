@@ -1,5 +1,6 @@
 package io.billwright.rules;
 
+import io.billwright.engine.ruleset.EngineRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billwright.engine.decision.Decision;
@@ -81,7 +82,7 @@ class ChargeConflictTest {
         assertThat(decision.reason()).isEqualTo(ReasonCode.CHARGE_RULES_CONFLICT);
         assertThat(decision.amount().amount()).isZero();
         assertThat(decision.receipt().rules()).containsExactlyInAnyOrder("T&M: approved billable hours at the rate card rate",
-                "T&M: weekend hours at 1.5 times the rate");
+                "T&M: weekend hours at 1.5 times the rate", EngineRule.CHARGE_RULES_CONFLICT.ruleName());
         assertThat(decision.detail()).contains("\"T&M: approved billable hours at the rate card rate\" charged 960.00",
                 "\"T&M: weekend hours at 1.5 times the rate\" charged 1440.00", "never added up");
         assertThat(result.failureReport()).contains("was HELD CHARGE_RULES_CONFLICT because:",

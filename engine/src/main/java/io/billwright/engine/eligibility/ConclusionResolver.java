@@ -1,5 +1,6 @@
 package io.billwright.engine.eligibility;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
@@ -56,25 +57,31 @@ final class ConclusionResolver {
         if (!rejects.isEmpty()) {
             ReasonCode reason = rejects.get(0).reason();
             Money amount = INVALID_INPUT.contains(reason) || charged.isNegative() ? Money.zero(currency) : charged;
+            boolean outranked = !holds.isEmpty() || !charges.isEmpty() || !tracks.isEmpty();
             return single(new Decision(id, kind, DecisionStatus.REJECTED, reason,
                     details(rejects.stream().map(Reject::detail).toList()), amount,
-                    base.withRules(rulesOf(inferences, Reject.class))), BigDecimal.ZERO);
+                    withEngineRule(base.withRules(rulesOf(inferences, Reject.class)), outranked,
+                            EngineRule.PRECEDENCE)), BigDecimal.ZERO);
         }
         if (!holds.isEmpty()) {
+            boolean outranked = !charges.isEmpty() || !tracks.isEmpty();
             return single(new Decision(id, kind, DecisionStatus.HELD, holds.get(0).reason(),
                     details(holds.stream().map(Hold::detail).toList()), charged.isNegative() ? Money.zero(currency) : charged,
-                    base.withRules(rulesOf(inferences, Hold.class))), drawdown);
+                    withEngineRule(base.withRules(rulesOf(inferences, Hold.class)), outranked,
+                            EngineRule.PRECEDENCE)), drawdown);
         }
         Map<String, BigDecimal> byRule = chargesByRule(inferences);
         if (byRule.size() > 1) {
             return single(new Decision(id, kind, DecisionStatus.HELD, ReasonCode.CHARGE_RULES_CONFLICT,
-                    conflict(byRule, currency), Money.zero(currency), base.withRules(List.copyOf(byRule.keySet()))),
+                    conflict(byRule, currency), Money.zero(currency), base.withRules(List.copyOf(byRule.keySet()))
+                    .withRules(List.of(EngineRule.CHARGE_RULES_CONFLICT.ruleName()))),
                     drawdown);
         }
         if (charged.isNegative()) {
             return single(new Decision(id, kind, DecisionStatus.REJECTED, ReasonCode.NEGATIVE_AMOUNT,
                     "the rules priced this item at " + charged + "; a charge is never negative", Money.zero(currency),
-                    base.withRules(rulesOf(inferences, Charge.class))), BigDecimal.ZERO);
+                    base.withRules(rulesOf(inferences, Charge.class))
+                            .withRules(List.of(EngineRule.NEGATIVE_CHARGE.ruleName()))), BigDecimal.ZERO);
         }
         if (!charges.isEmpty()) {
             return charged(item, kind, charged, ofType(inferences, Limit.class), inferences, base, drawdown, currency,
@@ -89,7 +96,8 @@ final class ConclusionResolver {
             return new ItemVerdict(List.of(), null, null, BigDecimal.ZERO, BigDecimal.ZERO, null, base);
         }
         return single(new Decision(id, kind, DecisionStatus.HELD, ReasonCode.NO_RULE_MATCHED,
-                "no rule decided this item; the rule set has a gap", Money.zero(currency), base), drawdown);
+                "no rule decided this item; the rule set has a gap", Money.zero(currency),
+                base.withRules(List.of(EngineRule.NO_RULE_MATCHED.ruleName()))), drawdown);
     }
 
     /**
@@ -161,7 +169,11 @@ final class ConclusionResolver {
     /** The rules ran out of time on this item: held with {@code RULE_TIMEOUT}, nothing charged. */
     ItemVerdict timedOut(Item item, ItemKind kind, Receipt base, Currency currency, String detail) {
         return single(new Decision(item.itemId(), kind, DecisionStatus.HELD, ReasonCode.RULE_TIMEOUT, detail,
-                Money.zero(currency), base), BigDecimal.ZERO);
+                Money.zero(currency), base.withRules(List.of(EngineRule.RULE_TIMEOUT.ruleName()))), BigDecimal.ZERO);
+    }
+
+    private static Receipt withEngineRule(Receipt receipt, boolean applies, EngineRule rule) {
+        return applies ? receipt.withRules(List.of(rule.ruleName())) : receipt;
     }
 
     /** What each rule charged for the item, in firing order. */

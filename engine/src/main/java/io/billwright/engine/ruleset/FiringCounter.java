@@ -1,5 +1,6 @@
 package io.billwright.engine.ruleset;
 
+import io.billwright.engine.decision.Decision;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,26 @@ public final class FiringCounter implements RuleSet {
         return evaluation;
     }
 
-    /** Every rule of the rule set, in its order, with the times it fired (0 for a rule no call fired). */
+    /**
+     * Counts the engine's own rules behind {@code decisions} (their receipts name them): the rule set's rules
+     * are counted as they fire, the engine's as they decide.
+     */
+    public void countEngineRules(List<Decision> decisions) {
+        for (Decision decision : decisions) {
+            decision.receipt().rules().stream().filter(EngineRule::isEngineRule)
+                    .forEach(rule -> counts.computeIfAbsent(rule, k -> new LongAdder()).increment());
+        }
+    }
+
+    /**
+     * Every rule of the rule set, in its order, then the engine's own ({@link EngineRule}), with the times
+     * each fired (0 for a rule that never did).
+     */
     public Map<RuleInfo, Long> firings() {
         Map<RuleInfo, Long> out = new LinkedHashMap<>();
-        for (RuleInfo rule : rules.rules()) {
+        List<RuleInfo> all = new java.util.ArrayList<>(rules.rules());
+        all.addAll(EngineRule.all());
+        for (RuleInfo rule : all) {
             LongAdder count = counts.get(rule.name());
             out.put(rule, count == null ? 0L : count.sum());
         }

@@ -1,5 +1,6 @@
 package io.billwright.messaging.rulesets;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.BillingEngine;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
@@ -214,6 +215,10 @@ public final class RuleSetLibrary {
      * longer kept. Called for every held or rejected decision, so it never waits for a deploy in progress.
      */
     public String describe(String version, String ruleName) {
+        String engineRule = EngineRule.describe(ruleName);
+        if (engineRule != null) {
+            return engineRule;
+        }
         for (LiveRuleSet candidate : kept) {
             if (candidate.version().equals(version)) {
                 return candidate.descriptions().get(ruleName);

@@ -65,10 +65,13 @@ public final class PackageRegistry {
         return issued;
     }
 
-    /** A package line as its receipt keeps it: amounts as decimal strings, the rules in firing order. */
+    /**
+     * A package line as its receipt keeps it: amounts as decimal strings, the rules in firing order; the unit,
+     * the charge before a limit and the limit's words when one cut it.
+     */
     record StoredLine(int line, String itemId, String kind, String description, String quantity, String net,
                       String taxRate, String tax, String retention, String taxCitation, List<String> rules,
-                      int contractVersion, List<String> sourceEvents) {
+                      int contractVersion, List<String> sourceEvents, String unit, String gross, String adjustment) {
     }
 
     private static String linesOf(BillingPackage pkg) {
@@ -76,7 +79,8 @@ public final class PackageRegistry {
                 l.description(), l.quantity() == null ? null : l.quantity().toPlainString(),
                 l.net().amount().toPlainString(), l.taxRate().toPlainString(), l.tax().amount().toPlainString(),
                 l.retention().amount().toPlainString(), l.taxCitation(), l.receipt().rules(),
-                l.receipt().contractVersion(), l.receipt().sourceEventIds())).toList();
+                l.receipt().contractVersion(), l.receipt().sourceEventIds(), l.unit().name(),
+                l.gross().amount().toPlainString(), l.adjustment())).toList();
         return WireJson.mapper().writeValueAsString(lines);
     }
 }

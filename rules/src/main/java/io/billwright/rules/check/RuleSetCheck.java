@@ -1,5 +1,6 @@
 package io.billwright.rules.check;
 
+import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.ruleset.FiringCounter;
 import io.billwright.engine.ruleset.RuleInfo;
 import io.billwright.engine.ruleset.RuleSet;
@@ -71,11 +72,12 @@ public record RuleSetCheck(RuleSet compiled, ModelRuleSetCompiler.Build build, M
         return findings.size() - errors();
     }
 
-    /** Every rule of the rule set, in its order, with the times it fired in the scenarios. */
+    /** Every rule of the rule set, in its order, then the engine's own, with the times each fired in the scenarios. */
     public Map<RuleInfo, Long> firings() {
         Map<RuleInfo, Long> out = new LinkedHashMap<>();
         if (compiled != null) {
             compiled.rules().forEach(rule -> out.put(rule, coverage.getOrDefault(rule.name(), 0L)));
+            EngineRule.all().forEach(rule -> out.put(rule, coverage.getOrDefault(rule.name(), 0L)));
         }
         return out;
     }

@@ -54,7 +54,8 @@ final class DecideCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        Map<String, String> descriptions = ruleSet.rules().stream()
+        Map<String, String> descriptions = java.util.stream.Stream.concat(ruleSet.rules().stream(),
+                        io.billwright.engine.ruleset.EngineRule.all().stream())
                 .collect(Collectors.toMap(RuleInfo::name, RuleInfo::description, (a, b) -> a));
         ScenarioReader reader = new ScenarioReader();
         ScenarioRunner runner = new ScenarioRunner(ruleSet);

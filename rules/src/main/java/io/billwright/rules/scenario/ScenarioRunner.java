@@ -1,5 +1,6 @@
 package io.billwright.rules.scenario;
 
+import io.billwright.engine.ruleset.FiringCounter;
 import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.ruleset.RuleSet;
@@ -25,6 +26,9 @@ public final class ScenarioRunner {
             ContractState before = store.loadOrEmpty(step.event().contractId());
             Outcome outcome = engine.apply(step.event(), before);
             store.save(outcome.state());
+            if (ruleSet instanceof FiringCounter counter) {
+                counter.countEngineRules(outcome.decisions());
+            }
             List<String> failures = step.expectation() == null ? List.of()
                     : new ExpectationCheck(step.expectation(), outcome).failures();
             results.add(new ScenarioResult.StepResult(step, outcome, failures));

@@ -100,9 +100,10 @@ class RuleFolderCommandsTest {
         int status = run("coverage", rules.toString(), "--scenarios", SCENARIOS + "/tm", "--csv", csv.toString());
 
         assertThat(status).isZero();
-        assertThat(out.toString()).containsPattern("\\d+ of 88 rules fired in \\d+ scenarios")
+        assertThat(out.toString()).containsPattern("\\d+ of " + (88 + io.billwright.engine.ruleset.EngineRule.values().length)
+                + " rules fired in \\d+ scenarios")
                 .contains("never fired:").contains("billwright.milestone");
-        assertThat(Files.readAllLines(csv)).hasSize(89).first().isEqualTo("package,rule,fired,description");
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 88 + io.billwright.engine.ruleset.EngineRule.values().length).first().isEqualTo("package,rule,fired,description");
         assertThat(Files.readAllLines(csv)).anyMatch(line -> line.startsWith(
                 "billwright.tm,T&M: approved billable hours at the rate card rate,") && !line.contains(",0,"));
     }

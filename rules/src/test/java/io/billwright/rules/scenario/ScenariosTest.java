@@ -6,6 +6,8 @@ import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.rules.DefaultRuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.ruleset.EngineRule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,7 +63,22 @@ class ScenariosTest {
             if (!result.passed()) {
                 throw new AssertionError("\n" + result.failureReport());
             }
+            assertEveryDecisionNamesADescribedRule(file, result);
         });
+    }
+
+    /** An analyst can read why, for every outcome: each decision names a rule, and each rule says what it does. */
+    private static void assertEveryDecisionNamesADescribedRule(Path file, ScenarioResult result) {
+        java.util.Map<String, String> described = new java.util.HashMap<>();
+        RULES.rules().forEach(rule -> described.put(rule.name(), rule.description()));
+        EngineRule.all().forEach(rule -> described.put(rule.name(), rule.description()));
+        for (ScenarioResult.StepResult step : result.steps()) {
+            for (Decision decision : step.outcome().decisions()) {
+                assertThat(decision.receipt().rules()).as("%s: the rules behind %s", file, decision).isNotEmpty();
+                decision.receipt().rules().forEach(rule -> assertThat(described.get(rule))
+                        .as("%s: the description of \"%s\" behind %s", file, rule, decision).isNotBlank());
+            }
+        }
     }
 
     static List<Path> scenarioFiles() throws IOException {
