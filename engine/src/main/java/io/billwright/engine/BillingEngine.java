@@ -41,7 +41,7 @@ public final class BillingEngine {
         this.milestones = new MilestoneProgression(decider, packager);
         this.completions = new Completion(decider, packager);
         this.contracts = new ContractArrival(assessor, decider, milestones, retainers, completions);
-        this.items = new ItemArrival(decider, milestones, retainers);
+        this.items = new ItemArrival(decider, milestones, retainers, new CorrectionSettler(assessor, decider));
         this.periods = new PeriodClose(decider, packager, retainers, completions);
     }
 

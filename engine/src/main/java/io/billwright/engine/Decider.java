@@ -129,7 +129,7 @@ final class Decider {
         }
         ItemRecord record = new ItemRecord(item, kind, date, milestoneId, verdict.status(), verdict.reason(),
                 verdict.eligible(), BigDecimal.ZERO, verdict.drawdown(), null, verdict.receipt(), sources,
-                description, quantity, gross, adjustment);
+                description, quantity, gross, adjustment, null);
         ContractState state = step.state;
         state = state.withItem(record)
                 .withCapConsumed(ItemAssessor.countsAgainstCap(item) ? state.capConsumed().add(verdict.eligible())
@@ -141,7 +141,7 @@ final class Decider {
             var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
             state = state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
                     heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
-                    sources, remainderText(description), BigDecimal.ONE, null, null));
+                    sources, remainderText(description), BigDecimal.ONE, null, null, null));
         }
         step.state = state;
     }

@@ -24,11 +24,14 @@ import java.util.List;
 final class ItemArrival {
 
     private final Decider decider;
+    private final CorrectionSettler corrections;
     private final MilestoneProgression milestones;
     private final RetainerBilling retainers;
 
-    ItemArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers) {
+    ItemArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers,
+                CorrectionSettler corrections) {
         this.decider = decider;
+        this.corrections = corrections;
         this.milestones = milestones;
         this.retainers = retainers;
     }
@@ -43,6 +46,9 @@ final class ItemArrival {
                 return;
             }
             if (existing.isBilled()) {
+                if (corrections.settle(step, existing, item, date, milestoneId)) {
+                    return;
+                }
                 alreadyBilled(step, existing, "billed in " + existing.packageId()
                         + "; a change after billing needs a credit note");
                 ItemRecord excess = step.state.items().get(Excess.keyFor(existing.key()));

@@ -5,7 +5,14 @@ import io.billwright.engine.billing.AssembledPackage;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.billing.LineSource;
 import io.billwright.engine.billing.PackageAssembler;
+import io.billwright.engine.billing.CreditNoteAssembler;
+import io.billwright.engine.billing.PackageId;
 import io.billwright.engine.billing.PackageRequest;
+import io.billwright.engine.event.BillingPeriod;
+import io.billwright.engine.item.Credit;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import io.billwright.engine.billing.QuantityUnit;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.billing.Trigger;
@@ -14,6 +21,7 @@ import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.money.Money;
+import io.billwright.engine.state.BilledLine;
 import io.billwright.engine.state.ItemRecord;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +30,7 @@ import java.util.List;
 final class Packager {
 
     private final PackageAssembler assembler = new PackageAssembler();
+    private final CreditNoteAssembler creditNotes = new CreditNoteAssembler();
 
     /** @return the package, or null when none was issued (nothing to bill, or no tax rate) */
     BillingPackage issue(Step step, Contract contract, Trigger trigger, LocalDate issueDate, List<ItemRecord> records,
@@ -64,11 +73,43 @@ final class Packager {
         BillingPackage billingPackage = assembled.billingPackage();
         var state = step.state.withPackageIssued(trigger.toString())
                 .withRetentionWithheld(step.state.retentionWithheld().add(assembled.withheld()));
-        for (ItemRecord record : records) {
-            state = state.withItem(record.billedIn(billingPackage.id().value()));
+        for (int i = 0; i < records.size(); i++) {
+            String id = billingPackage.id().value();
+            state = state.withItem(records.get(i).billedIn(id, BilledLine.of(id, billingPackage.lines().get(i))));
         }
         step.state = state;
         step.packages.add(billingPackage);
         return billingPackage;
+    }
+
+    /**
+     * Issues one credit note per invoice that has credits waiting, dated the period's end, before the
+     * period's invoice (which bills again what was credited and re-decided). The retention a credit gives
+     * back leaves the contract's withheld total.
+     */
+    void issueCreditNotes(Step step, Contract contract, BillingPeriod period) {
+        Map<String, List<ItemRecord>> byInvoice = new TreeMap<>();
+        for (ItemRecord record : step.state.itemsSorted(r -> r.isPending() && r.item() instanceof Credit)) {
+            byInvoice.computeIfAbsent(((Credit) record.item()).packageId(), k -> new ArrayList<>()).add(record);
+        }
+        for (Map.Entry<String, List<ItemRecord>> invoice : byInvoice.entrySet()) {
+            List<ItemRecord> records = invoice.getValue();
+            PackageId invoiceId = new PackageId(invoice.getKey());
+            Trigger trigger = Trigger.creditNote(period.id(), invoiceId);
+            int sequence = step.state.packagesFor(trigger.toString()) + 1;
+            List<CreditNoteAssembler.CreditSource> credits = records.stream()
+                    .map(r -> new CreditNoteAssembler.CreditSource((Credit) r.item(), r.receipt(), r.sourceEvents()))
+                    .toList();
+            BillingPackage note = creditNotes.assemble(contract, invoiceId, trigger, sequence, period.end(), credits,
+                    step.rules.version().toString(), step.eventId());
+            var state = step.state.withPackageIssued(trigger.toString()).withRetentionWithheld(
+                    step.state.retentionWithheld().subtract(note.totals().retentionWithheld().amount()));
+            for (int i = 0; i < records.size(); i++) {
+                String id = note.id().value();
+                state = state.withItem(records.get(i).billedIn(id, BilledLine.of(id, note.lines().get(i))));
+            }
+            step.state = state;
+            step.packages.add(note);
+        }
     }
 }

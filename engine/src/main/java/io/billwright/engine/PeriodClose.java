@@ -1,5 +1,6 @@
 package io.billwright.engine;
 
+import io.billwright.engine.item.Credit;
 import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.billing.Trigger;
 import io.billwright.engine.contract.BillingModel;
@@ -53,7 +54,9 @@ final class PeriodClose {
             closeRetainerPeriod(step, contract, period.end());
         }
         retryMilestones(step, period.end());
-        List<ItemRecord> due = step.state.itemsSorted(r -> r.isPending() && r.kind() != ItemKind.MILESTONE
+        packager.issueCreditNotes(step, contract, period);
+        List<ItemRecord> due = step.state.itemsSorted(r -> r.isPending() && !(r.item() instanceof Credit)
+                        && r.kind() != ItemKind.MILESTONE
                         && r.kind() != ItemKind.RETENTION_RELEASE && r.date() != null && !r.date().isAfter(period.end()))
                 .stream()
                 .filter(r -> sameCurrency(step, r, contract))

@@ -69,7 +69,7 @@ public final class PackageAssembler {
             lines.add(new PackageLine(i + 1, source.itemId(), source.kind(), source.description(), source.quantity(),
                     lineNet, tax.treatment(), rate, lineTax, retained.get(i), citation,
                     taxed ? source.receipt().withRules(tax.rules()) : source.receipt(), source.priorPeriod(),
-                    source.unit(), gross, gross.compareTo(lineNet) == 0 ? null : source.adjustment()));
+                    source.unit(), gross, gross.compareTo(lineNet) == 0 ? null : source.adjustment(), null));
             taxTotal = taxTotal.plus(lineTax);
             deferred = deferred.plus(fullTax.minus(lineTax));
             sources.addAll(source.sourceEvents());
@@ -84,7 +84,7 @@ public final class PackageAssembler {
                 PackageId.derive(contract.id(), request.trigger(), request.sequence()), contract.id(),
                 contract.version(), request.trigger(), request.sequence(), request.issueDate(),
                 contract.customer().id(), currency, contract.erpTarget(), tax.treatment(), lines, totals,
-                rules.version().toString(), withheld.rules(), List.copyOf(sources));
+                rules.version().toString(), withheld.rules(), List.copyOf(sources), null);
         return new AssembledPackage(billingPackage, withheld.amount().amount(), null, tax);
     }
 

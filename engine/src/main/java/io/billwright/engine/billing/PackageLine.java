@@ -19,13 +19,14 @@ import java.util.Objects;
  * @param gross     what the rules charged before a limit cut it, rounded; equal to {@code net} when no limit
  *                  did. {@code quantity x unit price = gross}; {@code net - gross} is the line's adjustment
  * @param adjustment why a limit cut the charge (the limit's own words), or null
+ * @param creditedLine on a credit note, the number of the invoice line it credits; null on an invoice
  * @param priorPeriod the item is dated before the period the package closes (a late entry, billed on the
  *                    next package after its own period's)
  */
 public record PackageLine(int lineNo, String itemId, ItemKind kind, String description, BigDecimal quantity,
                           Money net, TaxTreatment treatment, BigDecimal taxRate, Money tax, Money retention,
                           String taxCitation, Receipt receipt, boolean priorPeriod, QuantityUnit unit,
-                          Money gross, String adjustment) {
+                          Money gross, String adjustment, Integer creditedLine) {
     public PackageLine {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(kind, "kind");

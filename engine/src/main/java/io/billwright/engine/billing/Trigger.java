@@ -2,9 +2,12 @@ package io.billwright.engine.billing;
 
 import java.util.Objects;
 
-/** What completed a package: a period close, a milestone acceptance, a retainer period start or the release of retention. */
+/**
+ * What completed a package: a period close, a milestone acceptance, a retainer period start, the release of
+ * retention, or corrections credited against an invoice (a credit note).
+ */
 public record Trigger(Kind kind, String key) {
-    public enum Kind { PERIOD_CLOSE, MILESTONE_ACCEPTANCE, RETAINER_PERIOD_START, RETENTION_RELEASE }
+    public enum Kind { PERIOD_CLOSE, MILESTONE_ACCEPTANCE, RETAINER_PERIOD_START, RETENTION_RELEASE, CREDIT_NOTE }
 
     public Trigger {
         Objects.requireNonNull(kind, "kind");
@@ -21,6 +24,11 @@ public record Trigger(Kind kind, String key) {
 
     public static Trigger retainerStart(String period) {
         return new Trigger(Kind.RETAINER_PERIOD_START, period);
+    }
+
+    /** The credit note a period close issues against one invoice: {@code 2026-03/PKG-...}. */
+    public static Trigger creditNote(String periodId, PackageId invoice) {
+        return new Trigger(Kind.CREDIT_NOTE, periodId + "/" + invoice.value());
     }
 
     public static Trigger retentionRelease() {

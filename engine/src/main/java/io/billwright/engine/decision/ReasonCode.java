@@ -15,6 +15,12 @@ public enum ReasonCode {
     REJECTED_BY_APPROVER, NON_BILLABLE, CATEGORY_NOT_BILLABLE, OVER_CATEGORY_LIMIT, NEGATIVE_AMOUNT,
     TOO_MANY_DECIMALS, UNKNOWN_BILLING_MODEL, UNKNOWN_MILESTONE, ALREADY_BILLED,
     STALE_CONTRACT_VERSION,
+    /** A correction of a billed item is held for a person to review (a settlement rule said so). */
+    CORRECTION_REVIEW,
     // tracked: recorded, covered by another charge
-    INCLUDED_IN_FIXED_FEE, INCLUDED_IN_MILESTONE, INCLUDED_IN_RETAINER
+    INCLUDED_IN_FIXED_FEE, INCLUDED_IN_MILESTONE, INCLUDED_IN_RETAINER,
+    /** A correction of a billed item too small to credit: the invoice stands. */
+    CORRECTION_IGNORED,
+    /** Eligible for credit: part or all of an invoiced line goes on the next credit note. */
+    CREDITED
 }

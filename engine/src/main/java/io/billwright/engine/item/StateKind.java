@@ -6,7 +6,7 @@ package io.billwright.engine.item;
  * constant needs a migration.
  */
 public enum StateKind {
-    TIME_ENTRY, EXPENSE, MILESTONE, SCHEDULE_CHARGE, RETAINER_FEE, RETENTION_RELEASE, CONTRACT, EXCESS;
+    TIME_ENTRY, EXPENSE, MILESTONE, SCHEDULE_CHARGE, RETAINER_FEE, RETENTION_RELEASE, CONTRACT, EXCESS, CREDIT;
 
     /** The state key of the item of this kind with {@code itemId}. */
     public String key(String itemId) {

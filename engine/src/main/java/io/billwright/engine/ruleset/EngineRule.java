@@ -42,6 +42,10 @@ public enum EngineRule {
     TAX_RULES_CONFLICT("Engine: two tax rates for one package hold it",
             "When tax rules give one package two different rates, no package is issued and its items are held"
                     + " (TAX_RULES_CONFLICT), naming both rules."),
+    CREDIT_DIFFERENCE_ONLY_DOWN("Engine: only a decrease is credited by its difference",
+            "A settlement that credits the difference applies when the item is now worth less; an increase is"
+                    + " credited in full and billed again, so every invoice line stays as it was issued or is"
+                    + " credited whole."),
     STALE_CONTRACT_VERSION("Engine: a contract version number is never reused with other terms",
             "A contract version received again with different terms is rejected (STALE_CONTRACT_VERSION): an"
                     + " amendment needs a new version number.");

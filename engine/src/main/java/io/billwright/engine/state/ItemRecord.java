@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param gross       what the rules charged before a limit cut it (equal to the eligible amount when no
  *                    limit did); null in records written before it was kept, read as the amount
  * @param adjustment  why a limit cut the charge (the cut's own words), or null when none did
+ * @param billedLine  the invoice line it was billed on, or null (not billed, or billed before lines were kept)
  */
 public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milestoneId, DecisionStatus status,
                          ReasonCode reason, BigDecimal pending, BigDecimal billed, BigDecimal drawnHours,
                          String packageId, Receipt receipt, List<String> sourceEvents, String description,
-                         BigDecimal quantity, BigDecimal gross, String adjustment) {
+                         BigDecimal quantity, BigDecimal gross, String adjustment, BilledLine billedLine) {
     public ItemRecord {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(kind, "kind");
@@ -57,8 +58,16 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
         return packageId != null;
     }
 
-    public ItemRecord billedIn(String id) {
+    public ItemRecord billedIn(String id, BilledLine line) {
         return new ItemRecord(item, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billed.add(pending),
-                drawnHours, id, receipt, sourceEvents, description, quantity, gross, adjustment);
+                drawnHours, id, receipt, sourceEvents, description, quantity, gross, adjustment, line);
+    }
+
+    /**
+     * The item as corrected, still billed on its invoice, now for {@code billedNow}: a difference was credited.
+     */
+    public ItemRecord correctedTo(Item corrected, BigDecimal billedNow, List<String> sources) {
+        return new ItemRecord(corrected, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billedNow,
+                drawnHours, packageId, receipt, sources, description, quantity, gross, adjustment, billedLine);
     }
 }

@@ -1,0 +1,200 @@
+package io.billwright.engine;
+
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.decision.Decision;
+import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
+import io.billwright.engine.decision.Receipt;
+import io.billwright.engine.eligibility.ItemAssessor;
+import io.billwright.engine.eligibility.ItemVerdict;
+import io.billwright.engine.facts.Correction;
+import io.billwright.engine.facts.Settlement;
+import io.billwright.engine.facts.SettlementMethod;
+import io.billwright.engine.item.Credit;
+import io.billwright.engine.item.Excess;
+import io.billwright.engine.item.Item;
+import io.billwright.engine.item.ItemKind;
+import io.billwright.engine.money.Money;
+import io.billwright.engine.ruleset.EngineRule;
+import io.billwright.engine.ruleset.Evaluation;
+import io.billwright.engine.ruleset.RuleTimeoutException;
+import io.billwright.engine.state.BilledLine;
+import io.billwright.engine.state.ContractState;
+import io.billwright.engine.state.ItemRecord;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Settles a change to an item that was already invoiced, as the rules decide: credit the line and bill the
+ * item again, credit the difference, hold the correction for review, or leave the invoice as it is. A credit
+ * waits as a {@link Credit} record for the next period close, which issues one credit note per invoice.
+ * Credited amounts give the not-to-exceed cap its room back, and what the cap held is decided again.
+ */
+final class CorrectionSettler {
+
+    /** When rules settle one correction differently, the most cautious method wins. */
+    private static final List<SettlementMethod> CAUTION = List.of(SettlementMethod.HOLD_FOR_REVIEW,
+            SettlementMethod.IGNORE, SettlementMethod.CREDIT_AND_REBILL, SettlementMethod.CREDIT_DIFFERENCE);
+
+    private final ItemAssessor assessor;
+    private final Decider decider;
+
+    CorrectionSettler(ItemAssessor assessor, Decider decider) {
+        this.assessor = assessor;
+        this.decider = decider;
+    }
+
+    /**
+     * Settles the change of {@code billed} into {@code corrected}.
+     *
+     * @return false when it cannot be settled here (no contract, or an invoice line this engine did not keep):
+     *         the caller reports it as {@code ALREADY_BILLED}
+     */
+    boolean settle(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId) {
+        Contract contract = step.state.contractOn(date).or(() -> step.state.latestContract()).orElse(null);
+        BilledLine line = billed.billedLine();
+        if (contract == null || line == null) {
+            return false;
+        }
+        ItemKind kind = ItemDescriptions.kindOf(corrected, contract);
+        List<String> sources = List.of(step.eventId());
+        ContractState without = step.state.withoutItem(billed.key());
+        if (ItemAssessor.countsAgainstCap(corrected)) {
+            without = without.withCapConsumed(without.capConsumed().subtract(billed.billed()));
+        }
+        ItemVerdict verdict = assessor.assess(step.rules, corrected, kind, contract, without, sources, false);
+        Money billedAmount = new Money(billed.billed(), contract.currency());
+        if (verdict.status() == DecisionStatus.HELD) {
+            Decision held = verdict.decisions().get(0);
+            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, held.reason(),
+                    "a correction of an item billed in " + billed.packageId() + " waits: " + held.detail()
+                            + "; the invoice stands until it is decided", billedAmount, held.receipt()));
+            return true;
+        }
+        BigDecimal now = verdict.status() == DecisionStatus.ELIGIBLE
+                ? verdict.eligible().add(verdict.excess() == null ? BigDecimal.ZERO : verdict.excess().amount())
+                : BigDecimal.ZERO;
+        Correction correction = new Correction(corrected.itemId(), kind, billed.packageId(), billed.billed(), now);
+        Receipt base = new Receipt(step.rules.version().toString(), List.of(), contract.version(), sources);
+        List<Evaluation.Inference> settlements;
+        try {
+            settlements = step.rules.evaluate(List.of(correction, contract)).inferences().stream()
+                    .filter(i -> i.fact() instanceof Settlement s && s.itemId().equals(corrected.itemId())).toList();
+        } catch (RuleTimeoutException timedOut) {
+            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, ReasonCode.RULE_TIMEOUT,
+                    timedOut.getMessage(), billedAmount, base.withRules(List.of(EngineRule.RULE_TIMEOUT.ruleName()))));
+            return true;
+        }
+        if (settlements.isEmpty()) {
+            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, ReasonCode.NO_RULE_MATCHED,
+                    "no rule settled this correction of an item billed in " + billed.packageId()
+                            + "; the rule set has a gap", billedAmount,
+                    base.withRules(List.of(EngineRule.NO_RULE_MATCHED.ruleName()))));
+            return true;
+        }
+        Settlement chosen = settlements.stream().map(i -> (Settlement) i.fact())
+                .min(Comparator.comparingInt(s -> CAUTION.indexOf(s.method()))).orElseThrow();
+        List<String> rules = new ArrayList<>(settlements.stream()
+                .filter(i -> ((Settlement) i.fact()).method() == chosen.method()).map(Evaluation.Inference::rule)
+                .distinct().toList());
+        if (settlements.stream().anyMatch(i -> ((Settlement) i.fact()).method() != chosen.method())) {
+            rules.add(EngineRule.PRECEDENCE.ruleName());
+        }
+        SettlementMethod method = chosen.method();
+        if (method == SettlementMethod.CREDIT_DIFFERENCE && !correction.isDecrease()) {
+            method = SettlementMethod.CREDIT_AND_REBILL;
+            rules.add(EngineRule.CREDIT_DIFFERENCE_ONLY_DOWN.ruleName());
+        }
+        Receipt receipt = base.withRules(rules);
+        Money change = new Money(correction.change(), contract.currency());
+        String detail = chosen.detail().isEmpty() ? "" : chosen.detail() + "; ";
+        String was = "billed " + billedAmount + " in " + billed.packageId() + " line " + line.lineNo() + ", now "
+                + new Money(now, contract.currency());
+        switch (method) {
+            case IGNORE -> {
+                // the invoice stands for the item as it is now; a remainder held of it as it was goes
+                withdrawRemainder(step, billed);
+                step.state = step.state.withItem(billed.correctedTo(corrected, billed.billed(), withEvent(step, billed)));
+                step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.TRACKED,
+                        ReasonCode.CORRECTION_IGNORED, detail + was + ": the invoice stands", change, receipt));
+            }
+            case HOLD_FOR_REVIEW -> step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD,
+                    ReasonCode.CORRECTION_REVIEW, detail + was + ": held for review, nothing credited yet", change,
+                    receipt));
+            case CREDIT_DIFFERENCE -> creditDifference(step, billed, corrected, correction, receipt, detail + was);
+            case CREDIT_AND_REBILL -> creditAndRebill(step, billed, corrected, date, milestoneId, receipt,
+                    detail + was);
+        }
+        return true;
+    }
+
+    private void creditDifference(Step step, ItemRecord billed, Item corrected, Correction correction,
+                                  Receipt receipt, String detail) {
+        withdrawRemainder(step, billed);
+        BigDecimal credited = correction.difference().negate();
+        Credit credit = credit(step, billed, credited, false);
+        step.state = step.state.withItem(billed.correctedTo(corrected, correction.corrected(), withEvent(step, billed)))
+                .withItem(creditRecord(billed, credit, receipt, step))
+                .withCapConsumed(capAfter(step, billed, credited));
+        step.decisions.add(creditDecision(billed, credit, receipt, "credit of the difference: " + detail, step));
+        decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
+    }
+
+    private void creditAndRebill(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId,
+                                 Receipt receipt, String detail) {
+        withdrawRemainder(step, billed);
+        Credit credit = credit(step, billed, billed.billed(), true);
+        step.state = step.state.withoutItem(billed.key()).withItem(creditRecord(billed, credit, receipt, step))
+                .withCapConsumed(capAfter(step, billed, billed.billed()));
+        step.decisions.add(creditDecision(billed, credit, receipt, "credit of the line in full, the item decided"
+                + " again as it is now: " + detail, step));
+        decider.decide(step, corrected, date, milestoneId, withEvent(step, billed), null, false);
+        decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
+    }
+
+    private static List<String> withEvent(Step step, ItemRecord billed) {
+        List<String> sources = new ArrayList<>(billed.sourceEvents());
+        sources.add(step.eventId());
+        return sources;
+    }
+
+    /** A remainder the cap held of the item as billed belonged to that amount: it goes with the correction. */
+    private void withdrawRemainder(Step step, ItemRecord billed) {
+        ItemRecord excess = step.state.items().get(Excess.keyFor(billed.key()));
+        if (excess != null && !excess.isBilled()) {
+            decider.revert(step, excess);
+            step.note(excess.itemId() + " withdrawn: " + billed.itemId() + " was corrected");
+        }
+    }
+
+    private static BigDecimal capAfter(Step step, ItemRecord billed, BigDecimal credited) {
+        return ItemAssessor.countsAgainstCap(billed.item()) ? step.state.capConsumed().subtract(credited)
+                : step.state.capConsumed();
+    }
+
+    private static Credit credit(Step step, ItemRecord billed, BigDecimal amount, boolean fullLine) {
+        BilledLine line = billed.billedLine();
+        int sequence = 1 + (int) step.state.items().values().stream()
+                .filter(r -> r.item() instanceof Credit c && c.sourceKey().equals(billed.key())).count();
+        return new Credit(billed.itemId(), billed.key(), sequence, billed.kind(), billed.date(), billed.packageId(),
+                line.lineNo(), amount, line.net(), line.tax(), line.retention(), line.treatment(), line.taxRate(),
+                line.taxCitation(), billed.description(), billed.quantity(), fullLine);
+    }
+
+    private static ItemRecord creditRecord(ItemRecord billed, Credit credit, Receipt receipt, Step step) {
+        return new ItemRecord(credit, billed.kind(), billed.date(), billed.milestoneId(), DecisionStatus.ELIGIBLE,
+                ReasonCode.CREDITED, credit.amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, receipt,
+                List.of(step.eventId()), credit.description(), credit.quantity(), credit.amount(), null, null);
+    }
+
+    private static Decision creditDecision(ItemRecord billed, Credit credit, Receipt receipt, String detail,
+                                           Step step) {
+        var currency = step.state.contractOn(billed.date()).or(() -> step.state.latestContract())
+                .map(Contract::currency).orElseThrow();
+        return new Decision(credit.itemId(), billed.kind(), DecisionStatus.ELIGIBLE, ReasonCode.CREDITED, detail,
+                new Money(credit.amount(), currency), receipt);
+    }
+}
