@@ -177,11 +177,13 @@ final class CorrectionSettler {
 
     private static Credit credit(Step step, ItemRecord billed, BigDecimal amount, boolean fullLine) {
         BilledLine line = billed.billedLine();
+        // a line a limit cut was invoiced for less than its hours at the rate: its credit is one sum
+        boolean adjusted = billed.grossOr(billed.billed()).compareTo(billed.billed()) != 0;
         int sequence = 1 + (int) step.state.items().values().stream()
                 .filter(r -> r.item() instanceof Credit c && c.sourceKey().equals(billed.key())).count();
         return new Credit(billed.itemId(), billed.key(), sequence, billed.kind(), billed.date(), billed.packageId(),
                 line.lineNo(), amount, line.net(), line.tax(), line.retention(), line.treatment(), line.taxRate(),
-                line.taxCitation(), billed.description(), billed.quantity(), fullLine);
+                line.taxCitation(), billed.description(), fullLine && !adjusted ? billed.quantity() : null, fullLine);
     }
 
     private static ItemRecord creditRecord(ItemRecord billed, Credit credit, Receipt receipt, Step step) {

@@ -43,8 +43,9 @@ public final class CreditNoteAssembler {
             Money lineNet = Money.rounded(credit.amount(), currency);
             Money lineTax = share(credit.lineTax(), credit, currency);
             Money lineRetention = share(credit.lineRetention(), credit, currency);
-            QuantityUnit unit = credit.fullLine() ? QuantityUnit.of(credit.kind(), false) : QuantityUnit.EACH;
-            BigDecimal quantity = credit.fullLine() && credit.quantity() != null ? credit.quantity() : BigDecimal.ONE;
+            boolean mirrored = credit.fullLine() && credit.quantity() != null;
+            QuantityUnit unit = mirrored ? QuantityUnit.of(credit.kind(), false) : QuantityUnit.EACH;
+            BigDecimal quantity = mirrored ? credit.quantity() : BigDecimal.ONE;
             String text = (credit.fullLine() ? "Credit of " : "Credit of part of ") + "line " + credit.lineNo()
                     + " (" + credit.sourceItemId() + "): " + credit.description();
             lines.add(new PackageLine(lines.size() + 1, credit.itemId(), credit.kind(), text, quantity, lineNet,

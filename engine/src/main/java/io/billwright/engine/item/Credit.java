@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param lineNet      the line's net as invoiced
  * @param lineTax      the line's tax as invoiced
  * @param lineRetention the retention the invoice withheld on the line
- * @param fullLine     the whole line is credited (its quantity and unit are repeated), not a difference
+ * @param quantity     the invoice line's quantity, repeated on the credit; null when the credit is one sum (a
+ *                     difference, or a line a limit cut)
+ * @param fullLine     the whole line is credited, not a difference
  */
 public record Credit(String sourceItemId, String sourceKey, int sequence, ItemKind kind, LocalDate date, String packageId,
                      int lineNo, BigDecimal amount, BigDecimal lineNet, BigDecimal lineTax, BigDecimal lineRetention,

@@ -1,5 +1,6 @@
 package io.billwright.messaging.erp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.Objects;
  * @param dataAreaId        the legal entity (company): the seller entity
  * @param externalInvoiceId the package id, which the connector deduplicates on; {@code InvoiceId} is left to
  *                          the legal entity's number sequence, as invoice numbers must run in sequence
- * @param lines             the package's lines, then the retention line when the package withholds any
+ * @param lines             the package's lines, then the retention line when the package withholds any; on a
+ *                          credit note every line is negative (quantity and amounts), as Dynamics credits
+ * @param creditedExternalInvoiceId on a credit note, the {@code ExternalInvoiceId} of the invoice it credits
  */
 public record Dynamics365FreeTextInvoice(
         PackageHeader header,
@@ -28,7 +31,9 @@ public record Dynamics365FreeTextInvoice(
         @JsonProperty("InvoiceDate") LocalDate invoiceDate,
         @JsonProperty("CurrencyCode") String currencyCode,
         @JsonProperty("ExternalInvoiceId") String externalInvoiceId,
-        @JsonProperty("Lines") List<Dynamics365FreeTextInvoiceLine> lines) implements ErpPayload {
+        @JsonProperty("Lines") List<Dynamics365FreeTextInvoiceLine> lines,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("CreditedExternalInvoiceId")
+        String creditedExternalInvoiceId) implements ErpPayload {
     public Dynamics365FreeTextInvoice {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(customerAccount, "customerAccount");

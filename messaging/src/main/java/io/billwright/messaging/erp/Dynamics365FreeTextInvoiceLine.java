@@ -30,4 +30,14 @@ public record Dynamics365FreeTextInvoiceLine(
         Objects.requireNonNull(lineAmount, "lineAmount");
         Objects.requireNonNull(salesTaxGroup, "salesTaxGroup");
     }
+
+    /** The same line credited: quantity, line amount and tax negated (the unit price stays as invoiced). */
+    public Dynamics365FreeTextInvoiceLine credited() {
+        return new Dynamics365FreeTextInvoiceLine(lineNumber, description, mainAccount, negate(quantity), unitPrice,
+                negate(lineAmount), salesTaxGroup, itemSalesTaxGroup, negate(salesTaxAmount));
+    }
+
+    private static String negate(String decimal) {
+        return decimal == null ? null : new java.math.BigDecimal(decimal).negate().toPlainString();
+    }
 }

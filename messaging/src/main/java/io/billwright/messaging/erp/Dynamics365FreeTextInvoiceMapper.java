@@ -24,6 +24,7 @@ public interface Dynamics365FreeTextInvoiceMapper {
     @Mapping(target = "currencyCode", source = "billingPackage.currency")
     @Mapping(target = "externalInvoiceId", source = "billingPackage.id.value")
     @Mapping(target = "lines", source = "source", qualifiedByName = "lines")
+    @Mapping(target = "creditedExternalInvoiceId", source = "billingPackage.credits.value")
     Dynamics365FreeTextInvoice toFreeTextInvoice(IssuedPackage source);
 
     @Mapping(target = "lineNumber", source = "position")
@@ -55,6 +56,10 @@ public interface Dynamics365FreeTextInvoiceMapper {
         erpLines.forEach(line -> lines.add(line(line, source.contract())));
         RetentionDeduction.of(source.billingPackage()).map(d -> retentionLine(d, ErpLine.after(erpLines)))
                 .ifPresent(lines::add);
+        if (source.billingPackage().isCreditNote()) {
+            // a free text credit note is a free text invoice with negative lines
+            return lines.stream().map(Dynamics365FreeTextInvoiceLine::credited).toList();
+        }
         return lines;
     }
 

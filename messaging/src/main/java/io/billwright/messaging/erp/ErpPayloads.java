@@ -34,7 +34,7 @@ public final class ErpPayloads {
     public ErpPayload payloadFor(BillingPackage pkg, Contract contract, String correlationId) {
         IssuedPackage source = new IssuedPackage(pkg, contract, correlationId);
         return switch (pkg.erpTarget()) {
-            case NETSUITE -> netSuite.toInvoice(source);
+            case NETSUITE -> pkg.isCreditNote() ? netSuite.toCreditMemo(source) : netSuite.toInvoice(source);
             case SAP_S4HANA -> sap.toBillingDocumentRequest(source);
             case DYNAMICS_365 -> dynamics.toFreeTextInvoice(source);
         };

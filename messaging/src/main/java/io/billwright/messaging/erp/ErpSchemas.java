@@ -8,6 +8,12 @@ public final class ErpSchemas {
     private ErpSchemas() {
     }
 
+    /** The schema of a credit note's payload: NetSuite's credit memo has its own; SAP and Dynamics share. */
+    public static String location(ErpTarget target, boolean creditNote) {
+        return creditNote && target == ErpTarget.NETSUITE ? "schemas/outbound/netsuite-credit-memo.schema.json"
+                : location(target);
+    }
+
     public static String location(ErpTarget target) {
         return "schemas/outbound/" + switch (target) {
             case NETSUITE -> "netsuite-invoice";

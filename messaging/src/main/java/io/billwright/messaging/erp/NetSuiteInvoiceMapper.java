@@ -26,6 +26,21 @@ public interface NetSuiteInvoiceMapper {
     @Mapping(target = "total", source = "billingPackage.totals.amountDue")
     NetSuiteInvoice toInvoice(IssuedPackage source);
 
+    /** A credit note as a credit memo created from the invoice it credits; the lines as on an invoice. */
+    @Mapping(target = "header", source = "source")
+    @Mapping(target = "externalId", source = "billingPackage.id.value")
+    @Mapping(target = "createdFrom", source = "billingPackage.credits.value")
+    @Mapping(target = "entity", source = "billingPackage.customerId")
+    @Mapping(target = "subsidiary", source = "contract.seller.id")
+    @Mapping(target = "currency", source = "billingPackage.currency")
+    @Mapping(target = "tranDate", source = "billingPackage.issueDate")
+    @Mapping(target = "memo", source = "billingPackage", qualifiedByName = "memo")
+    @Mapping(target = "item", source = "source", qualifiedByName = "lines")
+    @Mapping(target = "subtotal", source = "billingPackage.totals", qualifiedByName = "netAfterRetention")
+    @Mapping(target = "taxTotal", source = "billingPackage.totals.tax")
+    @Mapping(target = "total", source = "billingPackage.totals.amountDue")
+    NetSuiteCreditMemo toCreditMemo(IssuedPackage source);
+
     @Mapping(target = "item", source = "erpLine", qualifiedByName = "product")
     @Mapping(target = "description", source = "description")
     @Mapping(target = "quantity", source = "quantity")
@@ -57,6 +72,10 @@ public interface NetSuiteInvoiceMapper {
     /** What the invoice is for, in words: {@code Billwright PERIOD_CLOSE 2026-01, contract C-1 v2}. */
     @Named("memo")
     default String memo(BillingPackage billingPackage) {
+        if (billingPackage.isCreditNote()) {
+            return "Billwright credit note of " + billingPackage.credits() + ", contract " + billingPackage.contractId()
+                    + " v" + billingPackage.contractVersion();
+        }
         return "Billwright " + billingPackage.trigger().kind() + " " + billingPackage.trigger().key() + ", contract "
                 + billingPackage.contractId() + " v" + billingPackage.contractVersion();
     }

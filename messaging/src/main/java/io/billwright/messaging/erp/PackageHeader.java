@@ -10,11 +10,13 @@ import java.util.Objects;
  * check the ERP's own totals against Billwright's.
  *
  * @param ruleSetVersion the rule set that decided the package ({@code label@hash})
+ * @param creditedPackageId on a credit note, the invoice (package id) it credits; absent on an invoice
  */
 public record PackageHeader(String packageId, String contractId, int contractVersion, PackageTrigger trigger,
                             String ruleSetVersion, String correlationId,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> priorPeriodItems,
-                            PackageAmounts totals) {
+                            PackageAmounts totals,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String creditedPackageId) {
     public PackageHeader {
         Objects.requireNonNull(packageId, "packageId");
         Objects.requireNonNull(contractId, "contractId");

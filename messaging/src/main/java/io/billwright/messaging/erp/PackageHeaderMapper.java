@@ -20,6 +20,7 @@ public interface PackageHeaderMapper {
     @Mapping(target = "correlationId", source = "correlationId")
     @Mapping(target = "priorPeriodItems", source = "billingPackage.lines", qualifiedByName = "priorPeriodItems")
     @Mapping(target = "totals", source = "billingPackage.totals")
+    @Mapping(target = "creditedPackageId", source = "billingPackage.credits.value")
     PackageHeader toHeader(IssuedPackage source);
 
     /** The items billed late, on the package after their own period's. */

@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * What completed the package.
  *
- * @param kind {@code PERIOD_CLOSE}, {@code MILESTONE_ACCEPTANCE}, {@code RETAINER_PERIOD_START} or {@code RETENTION_RELEASE}
- * @param key  the period, milestone or retainer period; {@code completion} for a retention release
+ * @param kind {@code PERIOD_CLOSE}, {@code MILESTONE_ACCEPTANCE}, {@code RETAINER_PERIOD_START},
+ *             {@code RETENTION_RELEASE} or {@code CREDIT_NOTE}
+ * @param key  the period, milestone or retainer period; {@code completion} for a retention release;
+ *             {@code <period>/<invoice package id>} for a credit note
  */
 public record PackageTrigger(String kind, String key) {
     public PackageTrigger {

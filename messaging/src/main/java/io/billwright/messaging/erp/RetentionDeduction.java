@@ -17,6 +17,7 @@ import java.util.Optional;
 public record RetentionDeduction(int lineNo, Money amount, Money tax, String taxCode, String description) {
 
     static final String DESCRIPTION = "Retention withheld until contract completion";
+    static final String ON_A_CREDIT = "Retention withheld on the credited lines: never paid, so not credited";
 
     /** The deduction for a package, or empty when it withholds nothing. */
     public static Optional<RetentionDeduction> of(BillingPackage billingPackage) {
@@ -26,6 +27,6 @@ public record RetentionDeduction(int lineNo, Money amount, Money tax, String tax
         }
         Money zero = Money.zero(withheld.currency());
         return Optional.of(new RetentionDeduction(billingPackage.lines().size() + 1, zero.minus(withheld), zero,
-                TaxCodes.NOT_TAXABLE, DESCRIPTION));
+                TaxCodes.NOT_TAXABLE, billingPackage.isCreditNote() ? ON_A_CREDIT : DESCRIPTION));
     }
 }

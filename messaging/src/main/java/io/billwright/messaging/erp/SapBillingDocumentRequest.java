@@ -1,5 +1,6 @@
 package io.billwright.messaging.erp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * {@code NT}, posted through its account key to the retention receivable. It needs an item category that
  * allows negative values in the billing type; it keeps the document's gross value equal to the amount due.
  *
- * @param billingDocumentType     {@code F2}, invoice
+ * @param billingDocumentType     {@code F2}, invoice, or {@code G2}, credit memo
+ * @param referenceSDDocument     on a credit memo, the invoice it credits, as that invoice's
+ *                                {@code PurchaseOrderByCustomer}; absent on an invoice
  * @param salesOrganization       the seller entity
  * @param soldToParty             the customer
  * @param purchaseOrderByCustomer the package id in 35 characters (SAP's field length, BSTKD): {@code PKG} and the
@@ -34,7 +37,9 @@ public record SapBillingDocumentRequest(
         @JsonProperty("TotalNetAmount") String totalNetAmount,
         @JsonProperty("TotalTaxAmount") String totalTaxAmount,
         @JsonProperty("TotalGrossAmount") String totalGrossAmount,
-        @JsonProperty("to_Item") List<SapBillingDocumentRequestItem> items) implements ErpPayload {
+        @JsonProperty("to_Item") List<SapBillingDocumentRequestItem> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("ReferenceSDDocument") String referenceSDDocument)
+        implements ErpPayload {
     public SapBillingDocumentRequest {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(soldToParty, "soldToParty");

@@ -1,5 +1,6 @@
 package io.billwright.messaging.erp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param netAmount               the line's net, authoritative
  * @param taxCode                 a {@link TaxCodes} code
  * @param taxAmount               the line's tax as Billwright computed it; the connector posts it as given
+ * @param referenceSDDocumentItem on a credit memo, the item of the credited invoice this item credits
  */
 public record SapBillingDocumentRequestItem(
         @JsonProperty("BillingDocumentItem") String billingDocumentItem,
@@ -21,7 +23,9 @@ public record SapBillingDocumentRequestItem(
         @JsonProperty("BillingQuantityUnit") String billingQuantityUnit,
         @JsonProperty("NetAmount") String netAmount,
         @JsonProperty("TaxCode") String taxCode,
-        @JsonProperty("TaxAmount") String taxAmount) {
+        @JsonProperty("TaxAmount") String taxAmount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("ReferenceSDDocumentItem")
+        String referenceSDDocumentItem) {
     public SapBillingDocumentRequestItem {
         Objects.requireNonNull(billingDocumentItem, "billingDocumentItem");
         Objects.requireNonNull(netAmount, "netAmount");

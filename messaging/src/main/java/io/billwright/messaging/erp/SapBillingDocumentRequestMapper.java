@@ -1,5 +1,6 @@
 package io.billwright.messaging.erp;
 
+import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.billing.PackageId;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.billing.QuantityUnit;
@@ -16,11 +17,14 @@ public interface SapBillingDocumentRequestMapper {
 
     /** SAP's invoice billing type. */
     String INVOICE = "F2";
+    /** SAP's credit memo billing type. */
+    String CREDIT_MEMO = "G2";
     String HOURS = "H";
     String EACH = "EA";
 
     @Mapping(target = "header", source = "source")
-    @Mapping(target = "billingDocumentType", constant = INVOICE)
+    @Mapping(target = "billingDocumentType", source = "billingPackage", qualifiedByName = "billingType")
+    @Mapping(target = "referenceSDDocument", source = "billingPackage.credits", qualifiedByName = "compactPackageId")
     @Mapping(target = "salesOrganization", source = "contract.seller.id")
     @Mapping(target = "soldToParty", source = "billingPackage.customerId")
     @Mapping(target = "billingDocumentDate", source = "billingPackage.issueDate")
@@ -40,6 +44,7 @@ public interface SapBillingDocumentRequestMapper {
     @Mapping(target = "netAmount", source = "amount")
     @Mapping(target = "taxCode", source = "line", qualifiedByName = "taxCode")
     @Mapping(target = "taxAmount", source = "tax")
+    @Mapping(target = "referenceSDDocumentItem", source = "line.creditedLine", qualifiedByName = "itemNumber")
     SapBillingDocumentRequestItem item(ErpLine erpLine, @Context Contract contract);
 
     @Mapping(target = "billingDocumentItem", source = "lineNo", qualifiedByName = "itemNumber")
@@ -50,6 +55,7 @@ public interface SapBillingDocumentRequestMapper {
     @Mapping(target = "netAmount", source = "amount")
     @Mapping(target = "taxCode", source = "taxCode")
     @Mapping(target = "taxAmount", source = "tax")
+    @Mapping(target = "referenceSDDocumentItem", ignore = true)
     SapBillingDocumentRequestItem retentionItem(RetentionDeduction deduction);
 
     @Named("items")
@@ -62,8 +68,14 @@ public interface SapBillingDocumentRequestMapper {
 
     /** SAP numbers items in steps of ten. */
     @Named("itemNumber")
-    default String itemNumber(int lineNo) {
-        return Integer.toString(lineNo * 10);
+    default String itemNumber(Integer lineNo) {
+        return lineNo == null ? null : Integer.toString(lineNo * 10);
+    }
+
+    /** {@code G2} for a credit note, {@code F2} for an invoice. */
+    @Named("billingType")
+    default String billingType(BillingPackage billingPackage) {
+        return billingPackage.isCreditNote() ? CREDIT_MEMO : INVOICE;
     }
 
     /** A package line's item is its line number times ten; its adjustment is the next number, one higher. */
@@ -80,6 +92,6 @@ public interface SapBillingDocumentRequestMapper {
     /** {@code PKG-xxxxxxxx-xxxx-...} (40 characters) as {@code PKGxxxxxxxxxxxx...} (35), without losing a digit. */
     @Named("compactPackageId")
     default String compactPackageId(PackageId id) {
-        return id.value().replace("-", "");
+        return id == null ? null : id.value().replace("-", "");
     }
 }

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OutboundMessages {
 
     public static final String PACKAGE_APPROVED = "io.billwright.package.approved.v1";
+    /** A credit note: a type of its own, so a connector that does not know credit notes never posts one as an invoice. */
+    public static final String CREDIT_NOTE_APPROVED = "io.billwright.creditnote.approved.v1";
     public static final String DECISION_HELD = "io.billwright.decision.held.v1";
     public static final String DECISION_REJECTED = "io.billwright.decision.rejected.v1";
     public static final String SOURCE = "/billwright";
@@ -45,14 +47,18 @@ public final class OutboundMessages {
 
     public OutboxMessage forPackage(BillingPackage pkg, Contract contract, String correlationId) {
         String id = pkg.id().value();
-        ObjectNode envelope = envelope(id, PACKAGE_APPROVED, correlationId);
+        String type = pkg.isCreditNote() ? CREDIT_NOTE_APPROVED : PACKAGE_APPROVED;
+        ObjectNode envelope = envelope(id, type, correlationId);
         envelope.put("subject", pkg.contractId().value());
         envelope.put("rulesetversion", pkg.ruleSetVersion());
         envelope.put("packageid", id);
         envelope.put("erptarget", Topology.routingKey(pkg.erpTarget()));
+        if (pkg.isCreditNote()) {
+            envelope.put("creditedpackageid", pkg.credits().value());
+        }
         envelope.set("data", json.valueToTree(payloads.payloadFor(pkg, contract, correlationId)));
         return new OutboxMessage(id, topology.erpExchange(), Topology.routingKey(pkg.erpTarget()), correlationId,
-                PACKAGE_APPROVED, json.writeValueAsString(envelope));
+                type, json.writeValueAsString(envelope));
     }
 
     public OutboxMessage forException(Decision decision, InboundMessage cause) {

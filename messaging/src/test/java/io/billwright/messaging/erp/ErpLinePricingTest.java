@@ -14,6 +14,7 @@ import io.billwright.engine.state.ContractState;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.MessageReader;
 import io.billwright.messaging.support.InMemoryReference;
+import io.billwright.rules.scenario.ScenarioReader;
 import io.billwright.simulations.generate.DatasetGenerator;
 import io.billwright.simulations.generate.GeneratorOptions;
 import java.io.IOException;
@@ -68,6 +69,36 @@ class ErpLinePricingTest {
         assertThat(replay.adjusted).as("lines a limit cut, each followed by its adjustment").isPositive();
     }
 
+    @Test
+    void theCorrectionScenariosPostTheirCreditNotes() throws IOException {
+        Replay replay = new Replay();
+        List<Path> files;
+        try (Stream<Path> all = Files.list(Path.of("../rules/src/test/resources/scenarios/corrections"))) {
+            files = all.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        BillingEngine engine = BillingEngine.using(InMemoryReference.ruleSet());
+        for (Path file : files) {
+            var scenario = new ScenarioReader().read(file);
+            ContractState state = null;
+            for (var step : scenario.steps()) {
+                if (state == null) {
+                    state = ContractState.empty(step.event().contractId());
+                }
+                if (step.event() instanceof TimeEntryRecorded recorded) {
+                    replay.hours.put(recorded.contractId().value() + "/" + recorded.entry().id(),
+                            recorded.entry().hours());
+                }
+                Outcome outcome = engine.apply(step.event(), state);
+                state = outcome.state();
+                for (BillingPackage issued : outcome.packages()) {
+                    replay.assertPostable(issued, state.versions().get(issued.contractVersion()));
+                }
+            }
+        }
+
+        assertThat(replay.credits).as("credit note lines checked").isGreaterThanOrEqualTo(files.size() - 2);
+    }
+
     private Replay replay(List<String> messages) {
         BillingEngine engine = BillingEngine.using(InMemoryReference.ruleSet());
         MessageReader reader = InMemoryReference.reader();
@@ -96,12 +127,15 @@ class ErpLinePricingTest {
         final List<BillingPackage> packages = new ArrayList<>();
         /** The hours of each time entry as last recorded: what a package issued now bills. */
         final Map<String, BigDecimal> hours = new HashMap<>();
+        final Map<String, BillingPackage> byId = new HashMap<>();
         int adjusted;
         int checked;
+        int credits;
 
         /** Asserts every line of a package as it is issued, for every ERP. */
         void assertPostable(BillingPackage issued, Contract contract) {
             packages.add(issued);
+            byId.put(issued.id().value(), issued);
             {
                 IssuedPackage source = new IssuedPackage(issued, contract, "corr-pricing");
                 int minor = Rounding.minorUnits(issued.currency());
@@ -110,7 +144,17 @@ class ErpLinePricingTest {
                     assertThat(line.quantity().multiply(new BigDecimal(line.unitPrice()))
                             .setScale(minor, Rounding.MODE)).as(where + ": quantity x unit price")
                             .isEqualByComparingTo(line.amount().amount());
-                    if (line.unit() == QuantityUnit.EACH) {
+                    Integer credited = line.line().creditedLine();
+                    if (credited != null) {
+                        // a credit repeats the invoice line's quantity, or is one sum
+                        BillingPackage invoice = byId.get(issued.credits().value());
+                        assertThat(invoice).as(where + ": the credited invoice").isNotNull();
+                        BigDecimal invoiced = invoice.lines().get(credited - 1).quantity();
+                        assertThat(line.quantity()).as(where + ": as invoiced, or one")
+                                .satisfiesAnyOf(q -> assertThat(q).isEqualByComparingTo(invoiced),
+                                        q -> assertThat(q).isEqualByComparingTo(BigDecimal.ONE));
+                        credits++;
+                    } else if (line.unit() == QuantityUnit.EACH) {
                         assertThat(line.quantity()).as(where + ": one of each").isEqualByComparingTo(BigDecimal.ONE);
                     } else {
                         BigDecimal recorded = hours.get(issued.contractId().value() + "/" + line.line().itemId());

@@ -154,6 +154,100 @@ class ErpPayloadGoldenTest {
     }
 
     @Test
+    void netSuiteCreditMemoIsCreatedFromTheInvoiceAndCreditsTheDifferenceAtItsTax() {
+        // the NetSuite invoice above, then TE-102 corrected from 2 h to 1 h: 160.00 credited at the invoice's 19 %
+        // (30.40), with half the 32.00 retained on the line given back: 160.00 + 30.40 - 16.00 = 174.40
+        Contract contract = aContract().withId("C-NS-1")
+                .soldBy("BW-DE", "DE", null).soldTo("ACME-DE", "Acme GmbH", "DE", null, "DE123456789")
+                .inCurrency("EUR").withRate("CONSULTANT", "160.00").withExpenseLimit("LODGING", "180.00")
+                .withRetention("10", RetentionTaxPoint.AT_INVOICE, null).publishedTo(ErpTarget.NETSUITE).build();
+        var engagement = anEngagement(RULES, contract)
+                .with(aTimeEntry().withId("TE-101").on("2026-01-12").withHours("6")
+                        .describedAs("Data migration workshop").build())
+                .with(aTimeEntry().withId("TE-102").on("2026-01-19").withHours("2").build())
+                .withExpense("EX-103", "2026-01-20", "LODGING", "215.00");
+        BillingPackage invoice = engagement.closeMonth("2026-01");
+        BillingPackage credit = engagement.with(aTimeEntry().withId("TE-102").on("2026-01-19").withHours("1").build())
+                .creditNoteOf("2026-02");
+
+        ErpPayload payload = payloads.payloadFor(credit, contract, "corr-ns-credit-0001");
+
+        assertThat(payload).isInstanceOf(NetSuiteCreditMemo.class);
+        NetSuiteCreditMemo memo = (NetSuiteCreditMemo) payload;
+        assertThat(memo.createdFrom()).isEqualTo(invoice.id().value()).isEqualTo(memo.header().creditedPackageId());
+        assertAddsUp(memo.header().totals(), memo.item().stream().map(NetSuiteInvoiceLine::amount).toList(),
+                memo.item().stream().map(NetSuiteInvoiceLine::tax1Amt).toList());
+        assertThat(memo.item()).extracting(NetSuiteInvoiceLine::quantity, NetSuiteInvoiceLine::rate,
+                NetSuiteInvoiceLine::amount, NetSuiteInvoiceLine::taxCode, NetSuiteInvoiceLine::tax1Amt).containsExactly(
+                tuple("1", "160.00", "160.00", "DE-19", "30.40"), tuple("1", "-16.00", "-16.00", "NT", "0.00"));
+        assertThat(memo.total()).isEqualTo("174.40");
+        assertMatchesGolden("netsuite-credit-memo.json", payload, ErpTarget.NETSUITE);
+    }
+
+    @Test
+    void sapCreditMemoReferencesTheInvoiceAndItsItem() {
+        // the SAP request above, then TE-201 rejected after billing: its line credited in full, 7.25 h at 145.50,
+        // with the invoice line's own HST (130.28) and retention (52.74) as invoiced
+        Contract contract = aContract().withId("C-SAP-1")
+                .soldBy("BW-CA", "CA", "ON").soldTo("NORTHWIND-ON", "Northwind Ltd", "CA", "ON", "123456789RT0001")
+                .inCurrency("CAD").withRate("SENIOR", "145.50").withCap("1300.00")
+                .withRetention("5", RetentionTaxPoint.AT_RELEASE, "5000.00").publishedTo(ErpTarget.SAP_S4HANA)
+                .build();
+        var engagement = anEngagement(RULES, contract)
+                .with(aTimeEntry().withId("TE-201").by("li", "SENIOR").on("2026-03-03").withHours("7.25")
+                        .describedAs("Architecture review").build())
+                .with(aTimeEntry().withId("TE-202").by("li", "SENIOR").on("2026-03-17").withHours("3").build());
+        BillingPackage invoice = engagement.closeMonth("2026-03");
+        BillingPackage credit = engagement.with(aTimeEntry().withId("TE-201").by("li", "SENIOR").on("2026-03-03")
+                .withHours("7.25").describedAs("Architecture review").rejected().build()).creditNoteOf("2026-04");
+
+        ErpPayload payload = payloads.payloadFor(credit, contract, "corr-sap-credit-0001");
+
+        SapBillingDocumentRequest request = (SapBillingDocumentRequest) payload;
+        assertThat(request.billingDocumentType()).isEqualTo("G2");
+        assertThat(request.referenceSDDocument()).isEqualTo(invoice.id().value().replace("-", ""));
+        assertAddsUp(request.header().totals(),
+                request.items().stream().map(SapBillingDocumentRequestItem::netAmount).toList(),
+                request.items().stream().map(SapBillingDocumentRequestItem::taxAmount).toList());
+        assertThat(request.items().get(0)).extracting(SapBillingDocumentRequestItem::billingQuantity,
+                SapBillingDocumentRequestItem::billingQuantityUnit, SapBillingDocumentRequestItem::netAmount,
+                SapBillingDocumentRequestItem::taxAmount, SapBillingDocumentRequestItem::referenceSDDocumentItem)
+                .containsExactly("7.25", "H", "1054.88", "130.28", "10");
+        assertThat(request.totalGrossAmount()).isEqualTo("1132.42");
+        assertMatchesGolden("sap-s4hana-credit-memo.json", payload, ErpTarget.SAP_S4HANA);
+    }
+
+    @Test
+    void dynamicsCreditNoteIsAFreeTextInvoiceWithNegativeLines() {
+        // the Dynamics invoice above, then TE-301 corrected from 5 h to 6 h: credited in full (1000.00, tax 40.00,
+        // 93.75 of the retention given back) and billed again as it is now on the next invoice
+        Contract contract = aContract().withId("C-D365-1")
+                .soldBy("BW-US", "US", "NY").soldTo("KAIMANA-HI", "Kaimana Resorts LLC", "US", "HI", null)
+                .inCurrency("USD").withRate("CONSULTANT", "200.00")
+                .withRetention("10", RetentionTaxPoint.AT_INVOICE, "150.00").publishedTo(ErpTarget.DYNAMICS_365)
+                .build();
+        var engagement = anEngagement(RULES, contract)
+                .with(aTimeEntry().withId("TE-301").by("sam", "CONSULTANT").on("2026-02-02").withHours("5")
+                        .describedAs("Revenue management assessment").build())
+                .with(aTimeEntry().withId("TE-302").by("sam", "CONSULTANT").on("2026-02-09").withHours("3").build());
+        BillingPackage invoice = engagement.closeMonth("2026-02");
+        BillingPackage credit = engagement.with(aTimeEntry().withId("TE-301").by("sam", "CONSULTANT").on("2026-02-02")
+                .withHours("6").describedAs("Revenue management assessment").build()).creditNoteOf("2026-03");
+
+        ErpPayload payload = payloads.payloadFor(credit, contract, "corr-d365-credit-0001");
+
+        Dynamics365FreeTextInvoice note = (Dynamics365FreeTextInvoice) payload;
+        assertThat(note.creditedExternalInvoiceId()).isEqualTo(invoice.id().value());
+        assertThat(note.lines()).extracting(Dynamics365FreeTextInvoiceLine::quantity,
+                Dynamics365FreeTextInvoiceLine::unitPrice, Dynamics365FreeTextInvoiceLine::lineAmount,
+                Dynamics365FreeTextInvoiceLine::salesTaxAmount).containsExactly(
+                tuple("-5", "200.00", "-1000.00", "-40.00"), tuple("-1", "-93.75", "93.75", "0.00"));
+        note.lines().forEach(line -> assertPriced(line.quantity(), line.unitPrice(), line.lineAmount()));
+        assertThat(note.header().totals().amountDue()).isEqualTo("946.25");
+        assertMatchesGolden("dynamics365-credit-note.json", payload, ErpTarget.DYNAMICS_365);
+    }
+
+    @Test
     void refusesAContractVersionThePackageWasNotIssuedUnder() {
         Contract contract = aContract().withId("C-NS-2").build();
         BillingPackage billingPackage = anEngagement(RULES, contract)
@@ -219,8 +313,9 @@ class ErpPayloadGoldenTest {
 
     private void assertMatchesGolden(String file, ErpPayload payload, ErpTarget target) {
         JsonNode actual = JSON.valueToTree(payload);
-        List<com.networknt.schema.Error> errors = schema(target).validate(actual);
-        assertThat(errors).as("%s against %s", file, ErpSchemas.location(target)).isEmpty();
+        boolean creditNote = actual.get("header").has("creditedPackageId");
+        List<com.networknt.schema.Error> errors = schema(ErpSchemas.location(target, creditNote)).validate(actual);
+        assertThat(errors).as("%s against %s", file, ErpSchemas.location(target, creditNote)).isEmpty();
         assertThat(JSON.readValue(JSON.writeValueAsString(payload), payload.getClass()))
                 .as("%s read back", file).isEqualTo(payload);
 
@@ -244,7 +339,11 @@ class ErpPayloadGoldenTest {
     }
 
     private static Schema schema(ErpTarget target) {
-        try (InputStream in = resource(ErpSchemas.location(target))) {
+        return schema(ErpSchemas.location(target));
+    }
+
+    private static Schema schema(String location) {
+        try (InputStream in = resource(location)) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

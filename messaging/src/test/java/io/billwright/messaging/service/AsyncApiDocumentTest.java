@@ -132,7 +132,8 @@ class AsyncApiDocumentTest {
         document.path("components").path("messages").forEach(message -> names.add(message.path("name").asText()));
         Arrays.stream(EventType.values()).forEach(type -> assertThat(names).contains(type.type()));
         Arrays.stream(ErpTarget.values()).forEach(target -> assertThat(names)
-                .contains(OutboundMessages.PACKAGE_APPROVED + "." + Topology.routingKey(target)));
+                .contains(OutboundMessages.PACKAGE_APPROVED + "." + Topology.routingKey(target),
+                        OutboundMessages.CREDIT_NOTE_APPROVED + "." + Topology.routingKey(target)));
         assertThat(names).contains(OutboundMessages.DECISION_HELD, OutboundMessages.DECISION_REJECTED);
     }
 }
