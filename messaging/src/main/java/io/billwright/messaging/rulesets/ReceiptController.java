@@ -33,8 +33,8 @@ class ReceiptController {
     }
 
     /** One decision about an item. */
-    record ItemDecision(String decidedAt, String messageId, String status, String reason, String detail,
-                        String amount, String currency, String ruleSetVersion, Integer contractVersion,
+    record ItemDecision(String decidedAt, String messageId, String itemId, String status, String reason,
+                        String detail, String amount, String currency, String ruleSetVersion, Integer contractVersion,
                         List<String> sourceEvents, List<FiredRule> rules) {
     }
 
@@ -51,10 +51,12 @@ class ReceiptController {
     /** Every decision about one item, oldest first: a held item's hold, then what decided it later. */
     @GetMapping("/items")
     ResponseEntity<?> item(@RequestParam("contract") String contractId, @RequestParam("item") String itemId) {
+        // the item's own decisions and its credits' (TE-7#credit-1, ...): a correction shows both sides
         List<ItemDecision> decisions = jdbc.query("select decided_at, message_id, status, reason, detail, amount, "
-                        + "currency, rule_set_version, contract_version, source_events, rules from decision_log "
-                        + "where contract_id = ? and item_id = ? order by id",
-                (rs, n) -> decision(rs), contractId, itemId);
+                        + "currency, rule_set_version, contract_version, source_events, rules, item_id from decision_log "
+                        + "where contract_id = ? and (item_id = ? or item_id like ?) order by id",
+                (rs, n) -> decision(rs), contractId, itemId, itemId.replace("%", "\\%").replace("_", "\\_")
+                        + "#credit-%");
         if (decisions.isEmpty()) {
             return notFound("no decision about item " + itemId + " of contract " + contractId);
         }
@@ -90,9 +92,23 @@ class ReceiptController {
             out.putNull("lines"); // issued before receipts were kept (V3)
             return out;
         }
+        JsonNode invoiceLines = null;
+        if ("CREDIT_NOTE".equals(rs.getString("trigger_kind"))) {
+            // a credit note's receipt shows each credited invoice line beside its credit
+            String key = rs.getString("trigger_key");
+            String invoice = key.substring(key.indexOf('/') + 1);
+            out.put("credits", invoice);
+            List<String> stored = jdbc.queryForList("select lines from billing_package where package_id = ?",
+                    String.class, invoice);
+            invoiceLines = stored.isEmpty() || stored.get(0) == null ? null : JSON.readTree(stored.get(0));
+        }
         var array = out.putArray("lines");
         for (JsonNode line : JSON.readTree(lines)) {
             ObjectNode copy = ((ObjectNode) line).deepCopy();
+            int credited = line.path("creditedLine").asInt(0);
+            if (invoiceLines != null && credited > 0 && credited <= invoiceLines.size()) {
+                copy.set("creditedInvoiceLine", invoiceLines.get(credited - 1));
+            }
             var rules = copy.putArray("rules");
             line.path("rules").forEach(rule -> rules.addPOJO(new FiredRule(rule.asString(),
                     library.describe(version, rule.asString()))));
@@ -108,7 +124,7 @@ class ReceiptController {
         Object storedVersion = rs.getObject("contract_version");
         Integer contractVersion = storedVersion == null ? null : ((Number) storedVersion).intValue();
         return new ItemDecision(rs.getTimestamp("decided_at").toInstant().toString(), rs.getString("message_id"),
-                rs.getString("status"), rs.getString("reason"), rs.getString("detail"),
+                rs.getString("item_id"), rs.getString("status"), rs.getString("reason"), rs.getString("detail"),
                 plain(rs.getBigDecimal("amount")),
                 rs.getString("currency"), version, contractVersion,
                 sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split(",")),

@@ -67,11 +67,13 @@ public final class PackageRegistry {
 
     /**
      * A package line as its receipt keeps it: amounts as decimal strings, the rules in firing order; the unit,
-     * the charge before a limit and the limit's words when one cut it.
+     * the charge before a limit and the limit's words when one cut it; on a credit note, the invoice line it
+     * credits.
      */
     record StoredLine(int line, String itemId, String kind, String description, String quantity, String net,
                       String taxRate, String tax, String retention, String taxCitation, List<String> rules,
-                      int contractVersion, List<String> sourceEvents, String unit, String gross, String adjustment) {
+                      int contractVersion, List<String> sourceEvents, String unit, String gross, String adjustment,
+                      Integer creditedLine) {
     }
 
     private static String linesOf(BillingPackage pkg) {
@@ -80,7 +82,7 @@ public final class PackageRegistry {
                 l.net().amount().toPlainString(), l.taxRate().toPlainString(), l.tax().amount().toPlainString(),
                 l.retention().amount().toPlainString(), l.taxCitation(), l.receipt().rules(),
                 l.receipt().contractVersion(), l.receipt().sourceEventIds(), l.unit().name(),
-                l.gross().amount().toPlainString(), l.adjustment())).toList();
+                l.gross().amount().toPlainString(), l.adjustment(), l.creditedLine())).toList();
         return WireJson.mapper().writeValueAsString(lines);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.item.Credit;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Expense;
 import io.billwright.engine.item.Item;
@@ -144,6 +145,7 @@ public final class StateCodec {
         @JsonSubTypes.Type(value = RetainerFee.class, name = "RetainerFee"),
         @JsonSubTypes.Type(value = RetentionRelease.class, name = "RetentionRelease"),
         @JsonSubTypes.Type(value = Excess.class, name = "Excess"),
+        @JsonSubTypes.Type(value = Credit.class, name = "Credit"),
         @JsonSubTypes.Type(value = Contract.class, name = "Contract")
     })
     private interface ItemTypes {

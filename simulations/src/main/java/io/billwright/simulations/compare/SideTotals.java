@@ -2,6 +2,7 @@ package io.billwright.simulations.compare;
 
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.billing.Trigger;
+import io.billwright.engine.item.Credit;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * customer and jurisdiction, and the month of its issue date; a retention-release package counts as
  * retention released, not as billing. An item still held at the end counts under its reason and the month
  * of its date (the month of the work), and an item eligible but not yet billed (waiting for its trigger)
- * counts the same way as unbilled.
+ * counts the same way as unbilled. A credit note counts against billing (net, tax and retention) and as
+ * credited, in the month it was issued; a credit waiting for its credit note is not counted yet.
  */
 final class SideTotals {
 
@@ -32,14 +34,22 @@ final class SideTotals {
         for (BillingPackage pkg : run.packages()) {
             boolean release = pkg.trigger().kind() == Trigger.Kind.RETENTION_RELEASE;
             BigDecimal net = pkg.totals().net().amount();
-            Figures figures = new Figures(release ? BigDecimal.ZERO : net, pkg.totals().tax().amount(),
-                    pkg.totals().retentionWithheld().amount(), release ? net : BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
+            BigDecimal tax = pkg.totals().tax().amount();
+            BigDecimal retention = pkg.totals().retentionWithheld().amount();
+            // a credit note takes what it credits off the billing, and shows it as credited
+            Figures figures = pkg.isCreditNote()
+                    ? new Figures(net.negate(), tax.negate(), retention.negate(), BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ZERO, net)
+                    : new Figures(release ? BigDecimal.ZERO : net, tax, retention, release ? net : BigDecimal.ZERO,
+                            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
             add(totals, Groups.of(run.contractOf(pkg), YearMonth.from(pkg.issueDate())),
                     pkg.currency().getCurrencyCode(), null, figures);
         }
         ContractState state = run.state();
         for (ItemRecord item : state.items().values()) {
+            if (item.item() instanceof Credit) {
+                continue; // counted when its credit note is issued
+            }
             ItemStatus status = ItemStatus.of(item, run.lastDecision(item));
             boolean held = status.isHeld();
             // a hold whose amount is unknown (no rate for the role) still counts under its reason, at zero

@@ -7,6 +7,7 @@ import java.util.function.Function;
 /** The amounts every report shows for a group, in this order. */
 public enum Measure {
     BILLED_NET("Billed net", Figures::billedNet),
+    CREDITED("Credited", Figures::credited),
     TAX("Tax", Figures::tax),
     RETENTION_WITHHELD("Retention withheld", Figures::retentionWithheld),
     RETENTION_RELEASED("Retention released", Figures::retentionReleased),
