@@ -171,6 +171,37 @@ class WhatIfTest {
     }
 
     @Test
+    void aCreditNoteIsCountedAsCreditedAndTakenOffTheBilling() {
+        List<String> lines = new ArrayList<>();
+        lines.add(io.billwright.events.testing.TestMessages.contract("C-SIM-CR", "NETSUITE").body());
+        lines.add(io.billwright.events.testing.TestMessages.timeEntry("C-SIM-CR", "TE-1",
+                java.time.LocalDate.of(2026, 1, 5), "8", "APPROVED").body());
+        lines.add(io.billwright.events.testing.TestMessages.periodClosed("C-SIM-CR", "2026-01",
+                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 31)).body());
+        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.timeEntry(
+                "corrected", "C-SIM-CR", "TE-1", java.time.LocalDate.of(2026, 1, 5), "6", "APPROVED"),
+                "2026-03-05T09:00:00Z").body());
+        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.periodClosed(
+                "C-SIM-CR", "2026-02", java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 2, 28)),
+                "2026-03-06T09:00:00Z").body());
+        LoadedEvents input = read(lines);
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(input, done -> { });
+
+        Figures all = total(comparison).baseline();
+        Figures january = comparison.totalsBy(Dimension.MONTH).stream().filter(r -> r.key().equals("2026-01"))
+                .findFirst().orElseThrow().baseline();
+        Figures february = comparison.totalsBy(Dimension.MONTH).stream().filter(r -> r.key().equals("2026-02"))
+                .findFirst().orElseThrow().baseline();
+        assertThat(february.credited()).as("2 of the 8 hours credited in February")
+                .isEqualByComparingTo(january.billedNet().divide(java.math.BigDecimal.valueOf(4)));
+        assertThat(february.billedNet()).isEqualByComparingTo(february.credited().negate());
+        assertThat(all.billedNet()).as("billed net of credits")
+                .isEqualByComparingTo(january.billedNet().subtract(february.credited()));
+        assertThat(all.tax()).isEqualByComparingTo(january.tax().add(february.tax())).isLessThan(january.tax());
+    }
+
+    @Test
     void messagesTheServiceWouldSkipAreSkippedAndAReusedIdIsRefused() throws Exception {
         List<String> lines = new ArrayList<>(EventsFile.germanContracts(1));
         String approved = lines.get(1);
