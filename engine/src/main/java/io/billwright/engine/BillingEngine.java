@@ -34,15 +34,18 @@ public final class BillingEngine {
     /** @param ruleSets the rule set in force; read once per call, so a call never mixes two versions */
     public BillingEngine(Supplier<RuleSet> ruleSets) {
         this.ruleSets = Objects.requireNonNull(ruleSets, "ruleSets");
-        ItemAssessor assessor = new ItemAssessor();
-        Decider decider = new Decider(assessor);
+        BillingModels models = new BillingModels();
+        ItemAssessor assessor = new ItemAssessor(models::positions);
+        Decider decider = new Decider(assessor, models);
         Packager packager = new Packager();
         RetainerBilling retainers = new RetainerBilling(decider, packager);
+        models.register(List.of(new TimeAndMaterialsModel(), new FixedFeeModel(decider), new MilestoneModel(),
+                new RetainerModel(retainers, decider)));
         this.milestones = new MilestoneProgression(decider, packager);
         this.completions = new Completion(decider, packager);
-        this.contracts = new ContractArrival(assessor, decider, milestones, retainers, completions);
-        this.items = new ItemArrival(decider, milestones, retainers, new CorrectionSettler(assessor, decider));
-        this.periods = new PeriodClose(decider, packager, retainers, completions);
+        this.contracts = new ContractArrival(assessor, decider, milestones, models, completions);
+        this.items = new ItemArrival(decider, milestones, retainers, models, new CorrectionSettler(assessor, decider));
+        this.periods = new PeriodClose(packager, models, completions);
     }
 
     public static BillingEngine using(RuleSet ruleSet) {

@@ -1,7 +1,6 @@
 package io.billwright.engine;
 
 import io.billwright.engine.ruleset.EngineRule;
-import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractStatus;
 import io.billwright.engine.decision.Decision;
@@ -14,7 +13,6 @@ import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.item.RetainerFee;
 import io.billwright.engine.item.ScheduleCharge;
 import io.billwright.engine.money.Money;
-import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -27,15 +25,15 @@ final class ContractArrival {
     private final ItemAssessor assessor;
     private final Decider decider;
     private final MilestoneProgression milestones;
-    private final RetainerBilling retainers;
+    private final BillingModels models;
     private final Completion completions;
 
     ContractArrival(ItemAssessor assessor, Decider decider, MilestoneProgression milestones,
-                    RetainerBilling retainers, Completion completions) {
+                    BillingModels models, Completion completions) {
         this.assessor = assessor;
         this.decider = decider;
         this.milestones = milestones;
-        this.retainers = retainers;
+        this.models = models;
         this.completions = completions;
     }
 
@@ -80,8 +78,8 @@ final class ContractArrival {
             step.note("contract " + contract.id() + " v" + contract.version() + " arrived after v" + newest
                     + ": it applies only to dates before v" + newest + " takes effect");
         }
-        if (first && contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
-            retainers.billFirstPeriod(step, contract, YearMonth.from(contract.effectiveFrom()));
+        if (first) {
+            models.of(contract).started(step, contract);
         }
         decider.withdraw(step, record -> record.item() instanceof ScheduleCharge || record.item() instanceof RetainerFee);
         decider.reconsider(step, record -> true);

@@ -59,7 +59,7 @@ final class CorrectionSettler {
         if (contract == null || line == null) {
             return false;
         }
-        ItemKind kind = ItemDescriptions.kindOf(corrected, contract);
+        ItemKind kind = decider.kindOf(corrected, contract);
         List<String> sources = List.of(step.eventId());
         ContractState without = step.state.withoutItem(billed.key());
         if (ItemAssessor.countsAgainstCap(corrected)) {

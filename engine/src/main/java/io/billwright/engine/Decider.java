@@ -27,9 +27,16 @@ import java.util.stream.Collectors;
 final class Decider {
 
     private final ItemAssessor assessor;
+    private final BillingModels models;
 
-    Decider(ItemAssessor assessor) {
+    Decider(ItemAssessor assessor, BillingModels models) {
         this.assessor = assessor;
+        this.models = models;
+    }
+
+    /** What an item bills as under the contract's model. */
+    ItemKind kindOf(Item item, Contract contract) {
+        return ItemDescriptions.kindOf(item, contract, models.of(contract).timeKind());
     }
 
     /**
@@ -48,7 +55,7 @@ final class Decider {
                                ItemRecord previous, ItemRecord previousExcess, boolean optional) {
         ContractState state = step.state;
         Contract contract = (date == null ? state.latestContract() : state.contractOn(date)).orElse(null);
-        ItemKind kind = ItemDescriptions.kindOf(item, contract);
+        ItemKind kind = kindOf(item, contract);
         ItemVerdict verdict = assessor.assess(step.rules, item, kind, contract, state, sources, optional);
         if (verdict.isEmpty()) {
             return verdict;

@@ -5,7 +5,6 @@ import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.decision.Receipt;
-import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Item;
 import io.billwright.engine.item.TimeEntry;
@@ -25,11 +24,13 @@ final class ItemArrival {
 
     private final Decider decider;
     private final CorrectionSettler corrections;
+    private final BillingModels models;
     private final MilestoneProgression milestones;
     private final RetainerBilling retainers;
 
-    ItemArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers,
+    ItemArrival(Decider decider, MilestoneProgression milestones, RetainerBilling retainers, BillingModels models,
                 CorrectionSettler corrections) {
+        this.models = models;
         this.decider = decider;
         this.corrections = corrections;
         this.milestones = milestones;
@@ -72,7 +73,7 @@ final class ItemArrival {
             // a correction that did not lower the cap consumed (an approval of a submitted entry) changes
             // neither, and reconsidering every held item would only decide them again as they are.
             YearMonth month = YearMonth.from(existing.date());
-            boolean retainer = step.state.contractOn(date).map(c -> c.model() == BillingModel.RETAINER).orElse(false);
+            boolean retainer = models.of(step.state.contractOn(date).orElse(null)).entriesShareTheirMonth();
             if (retainer || step.state.capConsumed().compareTo(capBefore) < 0) {
                 decider.reconsider(step, record -> record.reason() == ReasonCode.CAP_EXCEEDED
                         || retainer && record.item() instanceof TimeEntry && record.date() != null

@@ -1,6 +1,5 @@
 package io.billwright.engine;
 
-import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Expense;
@@ -19,13 +18,13 @@ final class ItemDescriptions {
     private ItemDescriptions() {
     }
 
-    static ItemKind kindOf(Item item, Contract contract) {
+    /** @param timeKind what a time entry bills as under the contract's model ({@link ModelBilling#timeKind()}) */
+    static ItemKind kindOf(Item item, Contract contract, ItemKind timeKind) {
         if (item instanceof TimeEntry entry) {
             if (contract != null && entry.isSubcontracted() && contract.passesThroughSubcontractors()) {
                 return ItemKind.SUBCONTRACTOR_TIME;
             }
-            return contract != null && contract.model() == BillingModel.RETAINER ? ItemKind.RETAINER_OVERAGE
-                    : ItemKind.TIME;
+            return timeKind;
         }
         if (item instanceof Expense) {
             return ItemKind.EXPENSE;

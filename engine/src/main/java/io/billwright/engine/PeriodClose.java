@@ -3,10 +3,7 @@ package io.billwright.engine;
 import io.billwright.engine.item.Credit;
 import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.billing.Trigger;
-import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
-import io.billwright.engine.contract.RetainerTerms;
-import io.billwright.engine.contract.ScheduleItem;
 import io.billwright.engine.event.BillingPeriod;
 import io.billwright.engine.decision.Decision;
 import io.billwright.engine.decision.DecisionStatus;
@@ -14,29 +11,24 @@ import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.item.ItemKind;
 import io.billwright.engine.item.MilestoneItem;
 import io.billwright.engine.money.Money;
-import io.billwright.engine.item.ScheduleCharge;
-import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.state.ItemRecord;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 
 /**
- * A billing period closed: instalments that fell due and the next retainer fee are decided, then
- * everything eligible and dated up to the period's end goes into one package.
+ * A billing period closed: the contract's billing model decides what it bills at a close (instalments that
+ * fell due, the next retainer fee), credit notes are issued for the credits waiting, then everything eligible
+ * and dated up to the period's end goes into one package.
  */
 final class PeriodClose {
 
-    private final Decider decider;
     private final Packager packager;
-    private final RetainerBilling retainers;
+    private final BillingModels models;
     private final Completion completions;
 
-    PeriodClose(Decider decider, Packager packager, RetainerBilling retainers, Completion completions) {
-        this.decider = decider;
+    PeriodClose(Packager packager, BillingModels models, Completion completions) {
         this.packager = packager;
-        this.retainers = retainers;
+        this.models = models;
         this.completions = completions;
     }
 
@@ -47,12 +39,7 @@ final class PeriodClose {
             step.note("period " + period.id() + " closed before any approved contract version: nothing to bill");
             return;
         }
-        if (contract.model() == BillingModel.FIXED_FEE) {
-            decideInstalments(step, contract, period.end());
-        }
-        if (contract.model() == BillingModel.RETAINER && contract.retainer() != null) {
-            closeRetainerPeriod(step, contract, period.end());
-        }
+        models.of(contract).closing(step, contract, period);
         retryMilestones(step, period.end());
         packager.issueCreditNotes(step, contract, period);
         List<ItemRecord> due = step.state.itemsSorted(r -> r.isPending() && !(r.item() instanceof Credit)
@@ -93,43 +80,5 @@ final class PeriodClose {
                 new Money(record.pending(), priced.currency()),
                 record.receipt().withRules(List.of(EngineRule.CURRENCY_MISMATCH.ruleName()))));
         return false;
-    }
-
-    private void decideInstalments(Step step, Contract contract, LocalDate periodEnd) {
-        for (ScheduleItem item : contract.schedule()) {
-            ScheduleCharge charge = new ScheduleCharge(item.id(), item.dueDate(), item.amount(), item.description(),
-                    periodEnd);
-            ItemRecord existing = step.state.recordOf(charge);
-            if (existing == null) {
-                decider.decide(step, charge, periodEnd, null, List.of(step.eventId()), null, true);
-            }
-        }
-    }
-
-    /**
-     * Bills, in advance, every retainer fee from the contract's first month up to the month after this
-     * period (catching up on periods closed before the contract arrived), then rolls this month's
-     * unused hours into the next month or lets them expire.
-     */
-    private void closeRetainerPeriod(Step step, Contract contract, LocalDate periodEnd) {
-        YearMonth next = YearMonth.from(periodEnd.plusDays(1));
-        YearMonth first = step.state.versions().values().stream().map(c -> YearMonth.from(c.effectiveFrom()))
-                .min(YearMonth::compareTo).orElse(next);
-        for (YearMonth month = first; !month.isAfter(next); month = month.plusMonths(1)) {
-            retainers.decideFeeFor(step, month, periodEnd);
-        }
-        RetainerTerms terms = contract.retainer();
-        YearMonth month = YearMonth.from(periodEnd);
-        BigDecimal unused = step.state.retainerHoursLeft(month, terms.includedHours()).max(BigDecimal.ZERO);
-        if (terms.rollover()) {
-            step.state = step.state.withRetainerCarried(next, unused);
-            // hours of the next month recorded early were decided without the hours rolled into it
-            decider.reconsider(step, r -> r.item() instanceof TimeEntry && r.date() != null
-                    && YearMonth.from(r.date()).equals(next));
-        }
-        if (unused.signum() > 0) {
-            step.note(unused.toPlainString() + " unused retainer hours of " + month + " "
-                    + (terms.rollover() ? "rolled into " + next : "expired"));
-        }
     }
 }

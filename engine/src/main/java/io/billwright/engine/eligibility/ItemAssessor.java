@@ -1,11 +1,9 @@
 package io.billwright.engine.eligibility;
 
-import io.billwright.engine.contract.BillingModel;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.facts.CapPosition;
 import io.billwright.engine.facts.Conclusion;
-import io.billwright.engine.facts.RetainerPosition;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Expense;
 import io.billwright.engine.item.Item;
@@ -16,7 +14,6 @@ import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleTimeoutException;
 import io.billwright.engine.state.ContractState;
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -28,6 +25,17 @@ public final class ItemAssessor {
     private static final Currency NO_CURRENCY = Currency.getInstance("XXX");
 
     private final ConclusionResolver resolver = new ConclusionResolver();
+    private final ModelPositions modelPositions;
+
+    /** An assessor whose items see only the contract-wide positions (the cap), no billing model's own. */
+    public ItemAssessor() {
+        this(ModelPositions.NONE);
+    }
+
+    /** @param modelPositions what the contract's billing model adds beside each item */
+    public ItemAssessor(ModelPositions modelPositions) {
+        this.modelPositions = modelPositions;
+    }
 
     /**
      * @param contract the version in force for the item, or null when none has arrived
@@ -45,10 +53,7 @@ public final class ItemAssessor {
             if (cap != null && countsAgainstCap(item)) {
                 facts.add(CapPosition.of(cap, state.capConsumed()));
             }
-            if (contract.model() == BillingModel.RETAINER && contract.retainer() != null && item instanceof TimeEntry t) {
-                facts.add(new RetainerPosition(state.retainerHoursLeft(YearMonth.from(t.date()),
-                        contract.retainer().includedHours())));
-            }
+            facts.addAll(modelPositions.of(item, contract, state));
         }
         String id = item.itemId();
         Receipt receipt = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
