@@ -3,10 +3,22 @@ package io.billwright.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import BillingModel;
-import ItemAssessor;
-import ItemKind;
-import List;
+import io.billwright.engine.contract.BillingModel;
+import io.billwright.engine.contract.Contract;
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.contract.ContractStatus;
+import io.billwright.engine.contract.Customer;
+import io.billwright.engine.contract.ErpTarget;
+import io.billwright.engine.contract.RateCard;
+import io.billwright.engine.contract.RetainerTerms;
+import io.billwright.engine.contract.SellerEntity;
+import io.billwright.engine.eligibility.ItemAssessor;
+import io.billwright.engine.item.ItemKind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every billing model has its one place, and the engine refuses to start without it. */
