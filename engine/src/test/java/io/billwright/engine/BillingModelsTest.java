@@ -56,7 +56,7 @@ class BillingModelsTest {
                 new SellerEntity("BW-DE", "DE", null), Currency.getInstance("EUR"),
                 model, new RateCard(Map.of()), null, List.of(), List.of(),
                 model.equals("RETAINER") ? new RetainerTerms(
-                        new BigDecimal("1000.00"), TEN, true, true) : null,
-                null, null, null, NETSUITE);
+                        new BigDecimal("1000.00"), BigDecimal.TEN, true, true) : null,
+                null, null, null, ErpTarget.NETSUITE);
     }
 }
