@@ -60,11 +60,12 @@ final class Packager {
         if (!assembled.issued()) {
             for (ItemRecord record : records) {
                 step.decisions.add(new Decision(record.itemId(), record.kind(), DecisionStatus.HELD,
-                        assembled.tax().conflict() ? ReasonCode.TAX_RULES_CONFLICT : ReasonCode.TAX_RATE_MISSING,
+                        assembled.tax().reason(),
                         assembled.problem(),
                         new Money(record.pending(), contract.currency()),
-                        record.receipt().withRules(assembled.tax().rules()).withRules(List.of(
-                                (assembled.tax().conflict() ? EngineRule.TAX_RULES_CONFLICT
+                        record.receipt().withRules(assembled.tax().rules()).withRules(
+                                assembled.tax().holdReason() != null ? List.of()
+                                        : List.of((assembled.tax().conflict() ? EngineRule.TAX_RULES_CONFLICT
                                         : EngineRule.TAX_RATE_MISSING).ruleName()))));
             }
             step.note("no package for " + trigger + ": " + assembled.problem());

@@ -52,7 +52,7 @@ class BillingModelsTest {
     private static Contract contractUnder(String model) {
         return new Contract(new ContractId("C-1"), 1,
                 ContractStatus.APPROVED, LocalDate.parse("2026-01-01"), null,
-                new Customer("CUST", "Customer", "DE", null, null, false),
+                new Customer("CUST", "Customer", "DE", null, null, false, null),
                 new SellerEntity("BW-DE", "DE", null), Currency.getInstance("EUR"),
                 model, new RateCard(Map.of()), null, List.of(), List.of(),
                 model.equals("RETAINER") ? new RetainerTerms(

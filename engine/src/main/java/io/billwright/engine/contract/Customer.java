@@ -8,8 +8,11 @@ import java.util.Objects;
  * @param country  ISO 3166-1 alpha-2
  * @param region   state or province code (US, CA), or null
  * @param taxId    VAT, GST or other tax id as registered, or null
+ * @param taxStatus business or consumer as the contract states it; null when the contract does not say (the
+ *                  tax rules then take a customer with a well-formed VAT id for a business, as before)
  */
-public record Customer(String id, String name, String country, String region, String taxId, boolean taxExempt) {
+public record Customer(String id, String name, String country, String region, String taxId, boolean taxExempt,
+                       CustomerTaxStatus taxStatus) {
     public Customer {
         Objects.requireNonNull(id, "customer.id");
         Objects.requireNonNull(country, "customer.country");

@@ -15,6 +15,8 @@ public enum ReasonCode {
     REJECTED_BY_APPROVER, NON_BILLABLE, CATEGORY_NOT_BILLABLE, OVER_CATEGORY_LIMIT, NEGATIVE_AMOUNT,
     TOO_MANY_DECIMALS, UNKNOWN_BILLING_MODEL, UNKNOWN_MILESTONE, ALREADY_BILLED,
     STALE_CONTRACT_VERSION,
+    /** A business customer in another EU member state gave no VAT id in its country's format: no reverse charge. */
+    INVALID_VAT_ID,
     /** A correction of a billed item is held for a person to review (a settlement rule said so). */
     CORRECTION_REVIEW,
     // tracked: recorded, covered by another charge

@@ -20,6 +20,12 @@ public final class TaxDeterminer {
             // the package's items wait, as for rules that disagree, rather than fail the message
             return new TaxOutcome(TaxTreatment.OUT_OF_SCOPE, BigDecimal.ZERO, "", List.of(), timedOut.getMessage(), true);
         }
+        List<TaxHold> holds = evaluation.factsOf(TaxHold.class);
+        if (!holds.isEmpty()) {
+            return new TaxOutcome(TaxTreatment.OUT_OF_SCOPE, BigDecimal.ZERO, "",
+                    evaluation.rulesFor(f -> f instanceof TaxHold), holds.get(0).detail(), false,
+                    holds.get(0).reason());
+        }
         List<String> fired = evaluation.rulesFor(f -> f instanceof TaxDetermination || f instanceof TaxRate);
         List<TaxDetermination> determinations = evaluation.factsOf(TaxDetermination.class);
         if (determinations.isEmpty()) {
