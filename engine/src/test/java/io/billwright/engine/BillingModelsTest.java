@@ -57,6 +57,6 @@ class BillingModelsTest {
                 model, new RateCard(Map.of()), null, List.of(), List.of(),
                 model.equals("RETAINER") ? new RetainerTerms(
                         new BigDecimal("1000.00"), BigDecimal.TEN, true, true) : null,
-                null, null, null, ErpTarget.NETSUITE);
+                null, null, null, ErpTarget.NETSUITE, null);
     }
 }

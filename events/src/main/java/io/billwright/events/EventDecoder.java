@@ -103,6 +103,7 @@ public final class EventDecoder {
             contract.rateCard().rates().forEach((role, rate) -> checkScale(rate, currency, "data.rateCard." + role));
         }
         checkScale(contract.notToExceed(), currency, "data.notToExceed");
+        checkScale(contract.contractValue(), currency, "data.contractValue");
         for (int i = 0; i < contract.milestones().size(); i++) {
             checkScale(contract.milestones().get(i).amount(), currency, "data.milestones[" + i + "].amount");
         }

@@ -107,6 +107,43 @@ class MessageReaderTest {
     }
 
     @Test
+    void readsTheContractValueTheRetentionCapPercentAndTheCustomersTaxStatus() {
+        String body = TestMessages.contract("C-1", "NETSUITE").body()
+                .replace("\"taxId\":\"DE123456789\"}", "\"taxId\":\"DE123456789\",\"taxStatus\":\"BUSINESS\"}")
+                .replace("\"cap\":\"100000.00\",", "\"capPercent\":\"5\",")
+                .replace("\"erpTarget\"", "\"contractValue\":\"20000.00\",\"erpTarget\"");
+
+        var contract = ((io.billwright.engine.event.ContractReceived) read(body).event()).contract();
+
+        assertThat(contract.contractValue()).isEqualByComparingTo("20000.00");
+        assertThat(contract.retention().capPercent()).isEqualByComparingTo("5");
+        assertThat(contract.retention().capFor(contract.contractValue())).isEqualByComparingTo("1000.00");
+        assertThat(contract.customer().taxStatus())
+                .isEqualTo(io.billwright.engine.contract.CustomerTaxStatus.BUSINESS);
+    }
+
+    @Test
+    void refusesARetentionCapPercentWithoutAContractValueNamingTheField() {
+        String body = TestMessages.contract("C-1", "NETSUITE").body()
+                .replace("\"cap\":\"100000.00\",", "\"capPercent\":\"5\",");
+
+        RejectedMessage rejected = reject(body);
+
+        assertThat(rejected.reason()).isEqualTo(ParkReason.INVALID_DATA);
+        assertThat(rejected.field()).isEqualTo("data");
+        assertThat(rejected.detail()).contains("capPercent").contains("contractValue");
+    }
+
+    @Test
+    void refusesATaxStatusItDoesNotKnow() {
+        RejectedMessage rejected = reject(TestMessages.contract("C-1", "NETSUITE").body()
+                .replace("\"taxId\":\"DE123456789\"}", "\"taxId\":\"DE123456789\",\"taxStatus\":\"PARTNERSHIP\"}"));
+
+        assertThat(rejected.reason()).isEqualTo(ParkReason.SCHEMA_VIOLATION);
+        assertThat(rejected.field()).isEqualTo("data.customer.taxStatus");
+    }
+
+    @Test
     void refusesAnUnknownCurrency() {
         RejectedMessage rejected = reject(TestMessages.expense("C-1", "EX-1", "12.00", "XQZ").body());
         assertThat(rejected.reason()).isEqualTo(ParkReason.UNKNOWN_CURRENCY);

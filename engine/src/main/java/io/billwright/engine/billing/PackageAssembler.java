@@ -48,7 +48,7 @@ public final class PackageAssembler {
         Money net = nets.stream().reduce(Money.zero(currency), Money::plus);
 
         Withheld withheld = request.releasesRetention() || !request.withholds() ? Withheld.none(currency)
-                : withhold(rules, contract.retention(), net, request.withheldToDate(), currency);
+                : withhold(rules, contract.retention(), contract.contractValue(), net, request.withheldToDate(), currency);
         List<Money> retained = allocate(withheld.amount(), nets);
 
         BigDecimal rate = taxed ? tax.rate() : BigDecimal.ZERO;
@@ -94,13 +94,13 @@ public final class PackageAssembler {
         }
     }
 
-    private static Withheld withhold(RuleSet rules, RetentionTerms retention, Money net, BigDecimal withheldToDate,
-                                     Currency currency) {
+    private static Withheld withhold(RuleSet rules, RetentionTerms retention, BigDecimal contractValue, Money net,
+                                     BigDecimal withheldToDate, Currency currency) {
         if (retention == null || retention.percent().signum() <= 0 || net.amount().signum() <= 0) {
             return Withheld.none(currency);
         }
         Evaluation evaluation = rules.evaluate(List.of(new RetentionQuery(net.amount(), retention.percent(),
-                retention.cap(), withheldToDate)));
+                retention.capFor(contractValue), withheldToDate)));
         BigDecimal amount = evaluation.factsOf(Withholding.class).stream()
                 .map(Withholding::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Withheld(Money.rounded(amount.max(BigDecimal.ZERO).min(net.amount()), currency),

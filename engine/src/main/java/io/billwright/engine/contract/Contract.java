@@ -17,12 +17,15 @@ import java.util.Objects;
  * @param notToExceed   cap on everything billed under time and materials, or null
  * @param subcontractorMarkupPercent markup on subcontractor cost passed through, or null for no pass-through
  * @param endDate       last day of service, or null when open-ended
+ * @param contractValue what the contract is worth in total (its price, or the budget agreed), or null; a
+ *                      retention cap may be stated as a percentage of it
  */
 public record Contract(ContractId id, int version, ContractStatus status, LocalDate effectiveFrom, LocalDate endDate,
                        Customer customer, SellerEntity seller, Currency currency, String billingModel,
                        RateCard rateCard, BigDecimal notToExceed, List<MilestoneTerms> milestones,
                        List<ScheduleItem> schedule, RetainerTerms retainer, RetentionTerms retention,
-                       ExpensePolicy expensePolicy, BigDecimal subcontractorMarkupPercent, ErpTarget erpTarget)
+                       ExpensePolicy expensePolicy, BigDecimal subcontractorMarkupPercent, ErpTarget erpTarget,
+                       BigDecimal contractValue)
         implements Item {
 
     public Contract {
@@ -38,6 +41,11 @@ public record Contract(ContractId id, int version, ContractStatus status, LocalD
         }
         Amounts.requireNonNegative(notToExceed, "contract.notToExceed");
         Amounts.requireNonNegative(subcontractorMarkupPercent, "contract.subcontractorMarkupPercent");
+        Amounts.requireNonNegative(contractValue, "contract.contractValue");
+        if (retention != null && retention.capPercent() != null && contractValue == null) {
+            throw new IllegalArgumentException("contract.retention.capPercent is a percentage of the contract value:"
+                    + " contract.contractValue is required with it");
+        }
         rateCard = rateCard == null ? RateCard.empty() : rateCard;
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
         schedule = schedule == null ? List.of() : List.copyOf(schedule);

@@ -80,11 +80,13 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
         if (term.percent().signum() > 0) {
             BigDecimal cap = term.cap() != null ? term.cap() : c.retention() == null ? null : c.retention().cap();
             RetentionTaxPoint point = c.retention() == null ? RetentionTaxPoint.AT_INVOICE : c.retention().taxPoint();
-            retention = new RetentionTerms(term.percent(), cap, point);
+            BigDecimal capPercent = term.cap() != null || c.retention() == null ? null : c.retention().capPercent();
+            retention = new RetentionTerms(term.percent(), cap, point, capPercent);
         }
         return new Contract(c.id(), c.version(), c.status(), c.effectiveFrom(), c.endDate(), c.customer(), c.seller(),
                 c.currency(), c.billingModel(), c.rateCard(), c.notToExceed(), c.milestones(), c.schedule(),
-                c.retainer(), retention, c.expensePolicy(), c.subcontractorMarkupPercent(), c.erpTarget());
+                c.retainer(), retention, c.expensePolicy(), c.subcontractorMarkupPercent(), c.erpTarget(),
+                c.contractValue());
     }
 
     private static Term term(Path file, ParameterTable.Row row) {
