@@ -65,6 +65,7 @@ final class CorrectionSettler {
         if (ItemAssessor.countsAgainstCap(corrected)) {
             without = without.withCapConsumed(without.capConsumed().subtract(billed.billed()));
         }
+        without = without.withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate());
         ItemVerdict verdict = assessor.assess(step.rules, corrected, kind, contract, without, sources, false);
         Money billedAmount = new Money(billed.billed(), contract.currency());
         if (verdict.status() == DecisionStatus.HELD) {
@@ -138,7 +139,8 @@ final class CorrectionSettler {
         Credit credit = credit(step, billed, credited, false);
         step.state = step.state.withItem(billed.correctedTo(corrected, correction.corrected(), withEvent(step, billed)))
                 .withItem(creditRecord(billed, credit, receipt, step))
-                .withCapConsumed(capAfter(step, billed, credited));
+                .withCapConsumed(capAfter(step, billed, credited))
+                .withExpenseSpent(Decider.spendKeys(billed.item()), credited.negate());
         step.decisions.add(creditDecision(billed, credit, receipt, "credit of the difference: " + detail, step));
         decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
     }
@@ -148,7 +150,8 @@ final class CorrectionSettler {
         withdrawRemainder(step, billed);
         Credit credit = credit(step, billed, billed.billed(), true);
         step.state = step.state.withoutItem(billed.key()).withItem(creditRecord(billed, credit, receipt, step))
-                .withCapConsumed(capAfter(step, billed, billed.billed()));
+                .withCapConsumed(capAfter(step, billed, billed.billed()))
+                .withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate());
         step.decisions.add(creditDecision(billed, credit, receipt, "credit of the line in full, the item decided"
                 + " again as it is now: " + detail, step));
         decider.decide(step, corrected, date, milestoneId, withEvent(step, billed), null, false);

@@ -73,6 +73,7 @@ final class Decider {
         BigDecimal counted = ItemAssessor.countsAgainstCap(record.item()) ? record.pending() : BigDecimal.ZERO;
         step.state = state.withCapConsumed(state.capConsumed().subtract(counted))
                 .withRetainerUse(monthOf(record.date()), record.drawnHours().negate())
+                .withExpenseSpent(spendKeys(record.item()), record.pending().negate())
                 .withoutItem(record.key());
         ItemRecord excess = step.state.items().get(Excess.keyFor(record.key()));
         if (excess != null && !excess.isBilled()) {
@@ -141,7 +142,8 @@ final class Decider {
         state = state.withItem(record)
                 .withCapConsumed(ItemAssessor.countsAgainstCap(item) ? state.capConsumed().add(verdict.eligible())
                         : state.capConsumed())
-                .withRetainerUse(monthOf(date), verdict.drawdown());
+                .withRetainerUse(monthOf(date), verdict.drawdown())
+                .withExpenseSpent(spendKeys(item), verdict.eligible());
         if (verdict.excess() != null) {
             Excess excess = new Excess(verdict.excess().sourceItemId(), verdict.excess().sourceKey(), kind, date,
                     verdict.excess().amount());
@@ -170,6 +172,21 @@ final class Decider {
             return sourceDescription;
         }
         return "Remainder of " + sourceDescription + ", held over the not-to-exceed cap";
+    }
+
+    /** Where an expense counts against per-day and per-trip limits (none for anything else). */
+    static List<String> spendKeys(Item item) {
+        if (!(item instanceof Expense expense)) {
+            return List.of();
+        }
+        List<String> keys = new java.util.ArrayList<>(2);
+        if (expense.dayKey() != null) {
+            keys.add(expense.dayKey());
+        }
+        if (expense.tripKey() != null) {
+            keys.add(expense.tripKey());
+        }
+        return keys;
     }
 
     private static YearMonth monthOf(LocalDate date) {

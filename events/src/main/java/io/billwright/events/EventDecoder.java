@@ -120,6 +120,10 @@ public final class EventDecoder {
             checkScale(contract.expensePolicy().receiptThreshold(), currency, "data.expensePolicy.receiptThreshold");
             contract.expensePolicy().categoryLimits().forEach((category, limit) ->
                     checkScale(limit, currency, "data.expensePolicy.categoryLimits." + category));
+            contract.expensePolicy().dailyLimits().forEach((category, limit) ->
+                    checkScale(limit, currency, "data.expensePolicy.dailyLimits." + category));
+            contract.expensePolicy().tripLimits().forEach((category, limit) ->
+                    checkScale(limit, currency, "data.expensePolicy.tripLimits." + category));
         }
     }
 

@@ -14,6 +14,10 @@ public enum ReasonCode {
     // rejected: never billed
     REJECTED_BY_APPROVER, NON_BILLABLE, CATEGORY_NOT_BILLABLE, OVER_CATEGORY_LIMIT, NEGATIVE_AMOUNT,
     TOO_MANY_DECIMALS, UNKNOWN_BILLING_MODEL, UNKNOWN_MILESTONE, ALREADY_BILLED,
+    /** The part of an expense over its category's per-person, per-day limit (per diem). */
+    OVER_DAILY_LIMIT,
+    /** The part of an expense over its category's per-trip limit. */
+    OVER_TRIP_LIMIT,
     STALE_CONTRACT_VERSION,
     /** A business customer in another EU member state gave no VAT id in its country's format: no reverse charge. */
     INVALID_VAT_ID,

@@ -3,6 +3,7 @@ package io.billwright.engine.eligibility;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.facts.CapPosition;
+import io.billwright.engine.facts.ExpenseSpend;
 import io.billwright.engine.facts.Conclusion;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.Expense;
@@ -54,6 +55,9 @@ public final class ItemAssessor {
                 facts.add(CapPosition.of(cap, state.capConsumed()));
             }
             facts.addAll(modelPositions.of(item, contract, state));
+            if (item instanceof Expense expense && hasSpendLimit(contract, expense)) {
+                facts.add(ExpenseSpend.of(expense, state));
+            }
         }
         String id = item.itemId();
         Receipt receipt = new Receipt(rules.version().toString(), List.of(), contract == null ? 0 : contract.version(),
@@ -75,6 +79,11 @@ public final class ItemAssessor {
      */
     public static boolean countsAgainstCap(Item item) {
         return item instanceof TimeEntry || item instanceof Expense || item instanceof Excess;
+    }
+
+    private static boolean hasSpendLimit(Contract contract, Expense expense) {
+        return contract.expensePolicy().dailyLimitFor(expense.category()) != null
+                || contract.expensePolicy().tripLimitFor(expense.category()) != null;
     }
 
     private static Currency currencyOf(Contract contract) {

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param amount          as spent, in {@code currency}
  * @param convertedAmount the amount in the contract's currency when spent in another, or null
  * @param receipt         whether a receipt is attached
+ * @param person          who spent it, or null: per-day limits apply per person and day
+ * @param tripId          the trip it belongs to, or null: per-trip limits apply per trip
  */
 public record Expense(String id, LocalDate date, String category, BigDecimal amount, Currency currency,
                       BigDecimal convertedAmount, Boolean receipt, ApprovalStatus status, String milestoneId,
-                      String description) implements Item {
+                      String description, String person, String tripId) implements Item {
     public Expense {
         Objects.requireNonNull(id, "expense.id");
         Objects.requireNonNull(date, "expense.date");
@@ -26,6 +28,18 @@ public record Expense(String id, LocalDate date, String category, BigDecimal amo
         receipt = receipt == null ? Boolean.FALSE : receipt;
         amount = Amounts.normalized(amount);
         convertedAmount = Amounts.normalized(convertedAmount);
+        person = person == null || person.isBlank() ? null : person;
+        tripId = tripId == null || tripId.isBlank() ? null : tripId;
+    }
+
+    /** Where a per-day limit counts this expense: its person, day and category; null without a person. */
+    public String dayKey() {
+        return person == null ? null : "DAY|" + person + "|" + date + "|" + category;
+    }
+
+    /** Where a per-trip limit counts this expense: its trip and category; null outside a trip. */
+    public String tripKey() {
+        return tripId == null ? null : "TRIP|" + tripId + "|" + category;
     }
 
     @Override

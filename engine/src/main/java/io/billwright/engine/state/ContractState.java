@@ -28,6 +28,8 @@ import org.pcollections.TreePMap;
  * @param capConsumed      eligible or billed amount counted against the not-to-exceed cap
  * @param retainerUsed     retainer hours used per calendar month ({@code 2026-01})
  * @param retainerCarried  unused retainer hours rolled into a month from the one before
+ * @param expenseSpent     expenses eligible or billed per person and day, and per trip, by category
+ *                         ({@link ExpenseSpend}): what a per-day or per-trip limit has left
  * @param retentionWithheld withheld and not yet released
  * @param triggers         packages issued per trigger ({@code Trigger.toString()})
  * @param milestones       progress per milestone id
@@ -38,29 +40,31 @@ import org.pcollections.TreePMap;
  */
 public record ContractState(ContractId contractId, PMap<Integer, Contract> versions, PMap<String, ItemRecord> items,
                             PSet<String> processedEvents, BigDecimal capConsumed, PMap<String, BigDecimal> retainerUsed,
-                            PMap<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
-                            PMap<String, Integer> triggers, PMap<String, MilestoneProgress> milestones,
-                            boolean completed, PSet<String> changedItems) {
+                            PMap<String, BigDecimal> retainerCarried, PMap<String, BigDecimal> expenseSpent,
+                            BigDecimal retentionWithheld, PMap<String, Integer> triggers,
+                            PMap<String, MilestoneProgress> milestones, boolean completed,
+                            PSet<String> changedItems) {
 
     public ContractState {
         Objects.requireNonNull(contractId, "contractId");
         Objects.requireNonNull(changedItems, "changedItems");
+        expenseSpent = expenseSpent == null ? HashTreePMap.empty() : expenseSpent;
     }
 
     /** A settled state: no item counts as changed. */
     public ContractState(ContractId contractId, PMap<Integer, Contract> versions, PMap<String, ItemRecord> items,
                          PSet<String> processedEvents, BigDecimal capConsumed, PMap<String, BigDecimal> retainerUsed,
-                         PMap<String, BigDecimal> retainerCarried, BigDecimal retentionWithheld,
-                         PMap<String, Integer> triggers, PMap<String, MilestoneProgress> milestones,
-                         boolean completed) {
-        this(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried,
+                         PMap<String, BigDecimal> retainerCarried, PMap<String, BigDecimal> expenseSpent,
+                         BigDecimal retentionWithheld, PMap<String, Integer> triggers,
+                         PMap<String, MilestoneProgress> milestones, boolean completed) {
+        this(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried, expenseSpent,
                 retentionWithheld, triggers, milestones, completed, HashTreePSet.empty());
     }
 
     /** The same state with no item counted as changed: what a store keeps once it has written the changes. */
     public ContractState settled() {
         return changedItems.isEmpty() ? this : new ContractState(contractId, versions, items, processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed);
+                capConsumed, retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed);
     }
 
     /**
@@ -69,7 +73,7 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
      */
     public ContractState withoutProcessedEvents() {
         return processedEvents.isEmpty() ? this : new ContractState(contractId, versions, items, HashTreePSet.empty(),
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                capConsumed, retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed,
                 changedItems);
     }
 
@@ -80,20 +84,21 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
                 && contractId.equals(that.contractId) && versions.equals(that.versions) && items.equals(that.items)
                 && processedEvents.equals(that.processedEvents) && capConsumed.equals(that.capConsumed)
                 && retainerUsed.equals(that.retainerUsed) && retainerCarried.equals(that.retainerCarried)
+                && expenseSpent.equals(that.expenseSpent)
                 && retentionWithheld.equals(that.retentionWithheld) && triggers.equals(that.triggers)
                 && milestones.equals(that.milestones);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried,
+        return Objects.hash(contractId, versions, items, processedEvents, capConsumed, retainerUsed, retainerCarried, expenseSpent,
                 retentionWithheld, triggers, milestones, completed);
     }
 
     public static ContractState empty(ContractId contractId) {
         return new ContractState(contractId, TreePMap.empty(), HashTreePMap.empty(), HashTreePSet.empty(),
-                BigDecimal.ZERO, HashTreePMap.empty(), HashTreePMap.empty(), BigDecimal.ZERO, HashTreePMap.empty(),
-                HashTreePMap.empty(), false);
+                BigDecimal.ZERO, HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), BigDecimal.ZERO,
+                HashTreePMap.empty(), HashTreePMap.empty(), false);
     }
 
     public boolean hasProcessed(EventId id) {
@@ -167,34 +172,34 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
 
     public ContractState withProcessed(EventId id) {
         return new ContractState(contractId, versions, items, processedEvents.plus(id.value()), capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
+                retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withVersion(Contract contract) {
         return new ContractState(contractId, versions.plus(contract.version(), contract), items, processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                capConsumed, retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed,
                 changedItems);
     }
 
     public ContractState withoutVersion(int version) {
         return new ContractState(contractId, versions.minus(version), items, processedEvents, capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed, changedItems);
+                retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withItem(ItemRecord record) {
         return new ContractState(contractId, versions, items.plus(record.key(), record), processedEvents,
-                capConsumed, retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                capConsumed, retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed,
                 changedItems.plus(record.key()));
     }
 
     public ContractState withoutItem(String key) {
         return new ContractState(contractId, versions, items.minus(key), processedEvents, capConsumed,
-                retainerUsed, retainerCarried, retentionWithheld, triggers, milestones, completed,
+                retainerUsed, retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, completed,
                 changedItems.plus(key));
     }
 
     public ContractState withCapConsumed(BigDecimal value) {
-        return new ContractState(contractId, versions, items, processedEvents, value, retainerUsed, retainerCarried,
+        return new ContractState(contractId, versions, items, processedEvents, value, retainerUsed, retainerCarried, expenseSpent,
                 retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
@@ -205,35 +210,54 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
         }
         String key = month.toString();
         return new ContractState(contractId, versions, items, processedEvents, capConsumed,
-                retainerUsed.plus(key, retainerUsed.getOrDefault(key, BigDecimal.ZERO).add(hours)), retainerCarried,
+                retainerUsed.plus(key, retainerUsed.getOrDefault(key, BigDecimal.ZERO).add(hours)), retainerCarried, expenseSpent,
                 retentionWithheld, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withRetainerCarried(YearMonth month, BigDecimal hours) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried.plus(month.toString(), hours), retentionWithheld, triggers, milestones, completed,
+                retainerCarried.plus(month.toString(), hours), expenseSpent, retentionWithheld, triggers, milestones, completed,
                 changedItems);
     }
 
     public ContractState withRetentionWithheld(BigDecimal value) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, value, triggers, milestones, completed, changedItems);
+                retainerCarried, expenseSpent, value, triggers, milestones, completed, changedItems);
     }
 
     public ContractState withPackageIssued(String trigger) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, retentionWithheld, triggers.plus(trigger, packagesFor(trigger) + 1), milestones,
+                retainerCarried, expenseSpent, retentionWithheld, triggers.plus(trigger, packagesFor(trigger) + 1), milestones,
                 completed, changedItems);
     }
 
     public ContractState withMilestone(String milestoneId, MilestoneProgress progress) {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, retentionWithheld, triggers, milestones.plus(milestoneId, progress), completed,
+                retainerCarried, expenseSpent, retentionWithheld, triggers, milestones.plus(milestoneId, progress), completed,
                 changedItems);
     }
 
     public ContractState withCompleted() {
         return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
-                retainerCarried, retentionWithheld, triggers, milestones, true, changedItems);
+                retainerCarried, expenseSpent, retentionWithheld, triggers, milestones, true, changedItems);
+    }
+
+    /** Adds {@code amount} (negative to give it back) to what was spent under each of {@code keys}. */
+    public ContractState withExpenseSpent(java.util.List<String> keys, BigDecimal amount) {
+        if (keys.isEmpty() || amount.signum() == 0) {
+            return this;
+        }
+        PMap<String, BigDecimal> spent = expenseSpent;
+        for (String key : keys) {
+            BigDecimal now = spent.getOrDefault(key, BigDecimal.ZERO).add(amount);
+            spent = now.signum() == 0 ? spent.minus(key) : spent.plus(key, now);
+        }
+        return new ContractState(contractId, versions, items, processedEvents, capConsumed, retainerUsed,
+                retainerCarried, spent, retentionWithheld, triggers, milestones, completed, changedItems);
+    }
+
+    /** What was spent under {@code key}, zero when nothing. */
+    public BigDecimal expenseSpentUnder(String key) {
+        return key == null ? BigDecimal.ZERO : expenseSpent.getOrDefault(key, BigDecimal.ZERO);
     }
 }

@@ -70,7 +70,7 @@ public final class StateCodec {
     public String encodeHeader(ContractState state) {
         return mapper.writeValueAsString(new WrittenHeader(FORMAT, state.contractId().value(), versionsOf(state),
                 state.capConsumed(), state.retainerUsed(), state.retainerCarried(), state.retentionWithheld(),
-                state.triggers(), state.milestones(), state.completed()));
+                state.triggers(), state.milestones(), state.completed(), state.expenseSpent()));
     }
 
     private RawValue versionsOf(ContractState state) {
@@ -117,22 +117,26 @@ public final class StateCodec {
         }
         return new ContractState(new ContractId(stored.contractId()), TreePMap.from(stored.versions()), records,
                 HashTreePSet.from(processedEvents), stored.capConsumed(), HashTreePMap.from(stored.retainerUsed()),
-                HashTreePMap.from(stored.retainerCarried()), stored.retentionWithheld(),
-                HashTreePMap.from(stored.triggers()), HashTreePMap.from(stored.milestones()), stored.completed());
+                HashTreePMap.from(stored.retainerCarried()),
+                stored.expenseSpent() == null ? HashTreePMap.empty() : HashTreePMap.from(stored.expenseSpent()),
+                stored.retentionWithheld(), HashTreePMap.from(stored.triggers()), HashTreePMap.from(stored.milestones()),
+                stored.completed());
     }
 
     /** The stored header: the state's small components in plain collections. */
     record StoredHeader(int format, String contractId, Map<Integer, Contract> versions, BigDecimal capConsumed,
                         Map<String, BigDecimal> retainerUsed, Map<String, BigDecimal> retainerCarried,
                         BigDecimal retentionWithheld, Map<String, Integer> triggers,
-                        Map<String, MilestoneProgress> milestones, boolean completed) {
+                        Map<String, MilestoneProgress> milestones, boolean completed,
+                        Map<String, BigDecimal> expenseSpent) {
     }
 
     /** The header as written: the same fields, with the versions already encoded. */
     record WrittenHeader(int format, String contractId, RawValue versions, BigDecimal capConsumed,
                          Map<String, BigDecimal> retainerUsed, Map<String, BigDecimal> retainerCarried,
                          BigDecimal retentionWithheld, Map<String, Integer> triggers,
-                         Map<String, MilestoneProgress> milestones, boolean completed) {
+                         Map<String, MilestoneProgress> milestones, boolean completed,
+                         Map<String, BigDecimal> expenseSpent) {
     }
 
     /** Items are polymorphic: each carries its type's name. */

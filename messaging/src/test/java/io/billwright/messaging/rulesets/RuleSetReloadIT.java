@@ -159,7 +159,7 @@ class RuleSetReloadIT {
                     .asString()).isEqualTo("UNCHANGED");
 
             JsonNode listing = JSON.readTree(get(service, "/admin/rules", USER, PASSWORD).body());
-            assertThat(listing.path("serving").path("rules").size()).isEqualTo(94);
+            assertThat(listing.path("serving").path("rules").size()).isEqualTo(96);
             assertThat(listing.path("serving").path("files").toString()).contains("tm/time-and-materials.drl");
             assertThat(listing.path("kept").findValuesAsString("version")).containsExactly(second, first);
 

@@ -44,11 +44,11 @@ class ReleaseTest {
         assertThat(manifest.entries()).containsKey("sources/tax/tax-rates.drl.csv")
                 .containsKey(ReleaseJar.KMODULE).containsKey(ReleaseJar.MODEL_LIST)
                 .anySatisfy((name, hash) -> assertThat(name).endsWith(".class"));
-        assertThat(manifest.rules()).hasSize(94);
+        assertThat(manifest.rules()).hasSize(96);
         assertThat(manifest.scenarios().run()).isEqualTo(scenarios.size());
         assertThat(manifest.scenarios().failed()).isZero();
         assertThat(manifest.coverage()).as("the rules and the engine's own")
-                .hasSize(94 + io.billwright.engine.ruleset.EngineRule.values().length).allSatisfy((rule, fired) -> assertThat(fired).isNotNegative());
+                .hasSize(96 + io.billwright.engine.ruleset.EngineRule.values().length).allSatisfy((rule, fired) -> assertThat(fired).isNotNegative());
         assertThat(manifest.coverage().get("T&M: approved billable hours at the rate card rate")).isPositive();
         assertThat(manifest.coverage().values().stream().mapToLong(Long::longValue).sum()).isPositive();
         assertThat(manifest.factModel().uses()).isNotEmpty()
@@ -66,7 +66,7 @@ class ReleaseTest {
         assertThat(verified.jarSha256()).hasSize(64);
         var rules = new ModuleLoader().load(verified.module(), new RuleSetVersion(verified.manifest().ruleSetHash(),
                 verified.manifest().version()));
-        assertThat(rules.rules()).hasSize(94);
+        assertThat(rules.rules()).hasSize(96);
         assertThat(rules.version().toString()).isEqualTo(verified.manifest().label());
     }
 

@@ -16,7 +16,7 @@ class RulesVerbsTest {
                 "../rules/src/main/resources/billwright/rules", "--scenarios", "../rules/src/test/resources/scenarios/tm");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("94 rules;").contains("0 failed; 0 errors").contains("would accept it");
+        assertThat(out.toString()).contains("96 rules;").contains("0 failed; 0 errors").contains("would accept it");
     }
 
     @Test
