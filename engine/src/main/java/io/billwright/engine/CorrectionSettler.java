@@ -61,11 +61,23 @@ final class CorrectionSettler {
         }
         ItemKind kind = decider.kindOf(corrected, contract);
         List<String> sources = List.of(step.eventId());
+        ItemRecord remainder = step.state.items().get(Excess.keyFor(billed.key()));
+        if (remainder != null && remainder.isBilled()) {
+            // billed in parts, on two invoices: which part to credit is a person's call
+            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, ReasonCode.CORRECTION_REVIEW,
+                    "billed in parts, in " + billed.packageId() + " and, the remainder a cap held, in "
+                            + remainder.packageId() + ": held for review, nothing credited yet",
+                    new Money(billed.billed().add(remainder.billed()), contract.currency()),
+                    new Receipt(step.rules.version().toString(), List.of(EngineRule.BILLED_IN_PARTS.ruleName()),
+                            contract.version(), sources)));
+            return true;
+        }
         ContractState without = step.state.withoutItem(billed.key());
         if (ItemAssessor.countsAgainstCap(corrected)) {
             without = without.withCapConsumed(without.capConsumed().subtract(billed.billed()));
         }
-        without = without.withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate());
+        without = without.withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate())
+                .withRetainerUse(monthOf(billed.date()), billed.drawnHours().negate());
         ItemVerdict verdict = assessor.assess(step.rules, corrected, kind, contract, without, sources, false);
         Money billedAmount = new Money(billed.billed(), contract.currency());
         if (verdict.status() == DecisionStatus.HELD) {
@@ -118,40 +130,55 @@ final class CorrectionSettler {
             case IGNORE -> {
                 // the invoice stands for the item as it is now; a remainder held of it as it was goes
                 withdrawRemainder(step, billed);
-                step.state = step.state.withItem(billed.correctedTo(corrected, billed.billed(), withEvent(step, billed)));
+                keep(step, billed, corrected, billed.billed(), verdict.drawdown(), billed.billedLine());
                 step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.TRACKED,
                         ReasonCode.CORRECTION_IGNORED, detail + was + ": the invoice stands", change, receipt));
             }
             case HOLD_FOR_REVIEW -> step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD,
                     ReasonCode.CORRECTION_REVIEW, detail + was + ": held for review, nothing credited yet", change,
                     receipt));
-            case CREDIT_DIFFERENCE -> creditDifference(step, billed, corrected, correction, receipt, detail + was);
+            case CREDIT_DIFFERENCE -> creditDifference(step, billed, corrected, correction, verdict, receipt,
+                    detail + was, contract);
             case CREDIT_AND_REBILL -> creditAndRebill(step, billed, corrected, date, milestoneId, receipt,
-                    detail + was);
+                    detail + was, contract);
         }
         return true;
     }
 
     private void creditDifference(Step step, ItemRecord billed, Item corrected, Correction correction,
-                                  Receipt receipt, String detail) {
+                                  ItemVerdict verdict, Receipt receipt, String detail, Contract contract) {
         withdrawRemainder(step, billed);
         BigDecimal credited = correction.difference().negate();
-        Credit credit = credit(step, billed, credited, false);
-        step.state = step.state.withItem(billed.correctedTo(corrected, correction.corrected(), withEvent(step, billed)))
-                .withItem(creditRecord(billed, credit, receipt, step))
-                .withCapConsumed(capAfter(step, billed, credited))
-                .withExpenseSpent(Decider.spendKeys(billed.item()), credited.negate());
+        Credit credit = credit(step, billed, credited, false, contract);
+        step.state = step.state.withItem(creditRecord(billed, credit, receipt, step))
+                .withCapConsumed(capAfter(step, billed, credited));
+        keep(step, billed, corrected, correction.corrected(), verdict.drawdown(),
+                billed.billedLine().less(credit.amount(), credit.tax(), credit.retention()));
         step.decisions.add(creditDecision(billed, credit, receipt, "credit of the difference: " + detail, step));
         decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
     }
 
+    /**
+     * Keeps the billed record, now for the item as corrected: what it is billed for, the retainer hours it draws
+     * and where its spend counts follow the correction.
+     */
+    private static void keep(Step step, ItemRecord billed, Item corrected, BigDecimal billedNow, BigDecimal drawnNow,
+                             BilledLine lineNow) {
+        step.state = step.state
+                .withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate())
+                .withExpenseSpent(Decider.spendKeys(corrected), billedNow)
+                .withRetainerUse(monthOf(billed.date()), drawnNow.subtract(billed.drawnHours()))
+                .withItem(billed.correctedTo(corrected, billedNow, drawnNow, lineNow, withEvent(step, billed)));
+    }
+
     private void creditAndRebill(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId,
-                                 Receipt receipt, String detail) {
+                                 Receipt receipt, String detail, Contract contract) {
         withdrawRemainder(step, billed);
-        Credit credit = credit(step, billed, billed.billed(), true);
+        Credit credit = credit(step, billed, billed.billed(), true, contract);
         step.state = step.state.withoutItem(billed.key()).withItem(creditRecord(billed, credit, receipt, step))
                 .withCapConsumed(capAfter(step, billed, billed.billed()))
-                .withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate());
+                .withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate())
+                .withRetainerUse(monthOf(billed.date()), billed.drawnHours().negate());
         step.decisions.add(creditDecision(billed, credit, receipt, "credit of the line in full, the item decided"
                 + " again as it is now: " + detail, step));
         decider.decide(step, corrected, date, milestoneId, withEvent(step, billed), null, false);
@@ -178,15 +205,36 @@ final class CorrectionSettler {
                 : step.state.capConsumed();
     }
 
-    private static Credit credit(Step step, ItemRecord billed, BigDecimal amount, boolean fullLine) {
+    /**
+     * A credit of {@code amount} of the billed line: the line's tax and retention in the same proportion, all of
+     * what is left of them for the whole line, so that credits of one line never give back more than it carried.
+     */
+    private static Credit credit(Step step, ItemRecord billed, BigDecimal amount, boolean fullLine, Contract contract) {
         BilledLine line = billed.billedLine();
-        // a line a limit cut was invoiced for less than its hours at the rate: its credit is one sum
-        boolean adjusted = billed.grossOr(billed.billed()).compareTo(billed.billed()) != 0;
+        var currency = contract.currency();
+        boolean whole = fullLine || amount.compareTo(line.net()) >= 0;
+        BigDecimal tax = whole ? line.tax() : share(line.tax(), amount, line.net(), currency);
+        BigDecimal retention = whole ? line.retention() : share(line.retention(), amount, line.net(), currency);
+        // a line a limit cut, or one credited in part before, is credited as one sum
+        boolean mirrored = whole && !line.creditedBefore()
+                && billed.grossOr(billed.billed()).compareTo(billed.billed()) == 0;
         int sequence = 1 + (int) step.state.items().values().stream()
                 .filter(r -> r.item() instanceof Credit c && c.sourceKey().equals(billed.key())).count();
         return new Credit(billed.itemId(), billed.key(), sequence, billed.kind(), billed.date(), billed.packageId(),
-                line.lineNo(), amount, line.net(), line.tax(), line.retention(), line.treatment(), line.taxRate(),
-                line.taxCitation(), billed.description(), fullLine && !adjusted ? billed.quantity() : null, fullLine);
+                line.lineNo(), whole ? line.net() : amount, tax, retention, line.treatment(), line.taxRate(),
+                line.taxCitation(), billed.description(), mirrored ? billed.quantity() : null, whole);
+    }
+
+    private static BigDecimal share(BigDecimal of, BigDecimal part, BigDecimal whole, java.util.Currency currency) {
+        if (of.signum() == 0 || whole.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return Money.rounded(of.multiply(part).divide(whole, 10, io.billwright.engine.money.Rounding.MODE), currency)
+                .amount();
+    }
+
+    private static java.time.YearMonth monthOf(LocalDate date) {
+        return date == null ? java.time.YearMonth.of(1970, 1) : java.time.YearMonth.from(date);
     }
 
     private static ItemRecord creditRecord(ItemRecord billed, Credit credit, Receipt receipt, Step step) {

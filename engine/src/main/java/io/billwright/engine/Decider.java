@@ -63,7 +63,7 @@ final class Decider {
         if (previous == null || changed(previous, previousExcess, verdict)) {
             step.decisions.addAll(verdict.decisions());
         }
-        record(step, item, kind, date, milestoneId, verdict, sources);
+        record(step, item, kind, date, milestoneId, verdict, sources, previous == null ? null : previous.description());
         return verdict;
     }
 
@@ -123,8 +123,10 @@ final class Decider {
     }
 
     private void record(Step step, Item item, ItemKind kind, LocalDate date, String milestoneId, ItemVerdict verdict,
-                        List<String> sources) {
-        String description = item instanceof Excess x ? remainderOf(step.state, x) : ItemDescriptions.describe(item);
+                        List<String> sources, String previousDescription) {
+        // a remainder keeps the text it was given with its source entry, which a service may not have loaded
+        String description = !(item instanceof Excess x) ? ItemDescriptions.describe(item)
+                : previousDescription != null ? previousDescription : remainderOf(step.state, x);
         // hours drawn from a retainer are not invoiced: the line's quantity is the hours actually billed; a
         // limit that cut the charge leaves the quantity as recorded and shows as an adjustment of the line
         BigDecimal quantity = ItemDescriptions.quantityOf(item).subtract(verdict.drawdown());
@@ -146,7 +148,7 @@ final class Decider {
                 .withExpenseSpent(spendKeys(item), verdict.eligible());
         if (verdict.excess() != null) {
             Excess excess = new Excess(verdict.excess().sourceItemId(), verdict.excess().sourceKey(), kind, date,
-                    verdict.excess().amount());
+                    verdict.excess().amount(), spendKeys(item));
             var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
             state = state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
                     heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
@@ -174,8 +176,11 @@ final class Decider {
         return "Remainder of " + sourceDescription + ", held over the not-to-exceed cap";
     }
 
-    /** Where an expense counts against per-day and per-trip limits (none for anything else). */
+    /** Where an expense, or a remainder of one, counts against per-day and per-trip limits (none for anything else). */
     static List<String> spendKeys(Item item) {
+        if (item instanceof Excess excess) {
+            return excess.spendKeys();
+        }
         if (!(item instanceof Expense expense)) {
             return List.of();
         }

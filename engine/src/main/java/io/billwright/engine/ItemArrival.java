@@ -48,6 +48,7 @@ final class ItemArrival {
             }
             if (existing.isBilled()) {
                 if (corrections.settle(step, existing, item, date, milestoneId)) {
+                    afterChange(step, existing, date, milestoneId, capBefore);
                     return;
                 }
                 alreadyBilled(step, existing, "billed in " + existing.packageId()
@@ -67,6 +68,11 @@ final class ItemArrival {
             decider.revert(step, existing);
         }
         decider.decide(step, item, date, milestoneId, sources, null, false);
+        afterChange(step, existing, date, milestoneId, capBefore);
+    }
+
+    /** What a new or changed item moves for the others: held items, its month's retainer hours, milestones. */
+    private void afterChange(Step step, ItemRecord existing, LocalDate date, String milestoneId, BigDecimal capBefore) {
         if (existing != null) {
             // a correction may free room under the cap for held items, or move retainer hours of its month
             // between included and overage for the month's other entries. On a contract without a retainer,

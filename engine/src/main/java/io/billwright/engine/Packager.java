@@ -102,7 +102,7 @@ final class Packager {
                     .map(r -> new CreditNoteAssembler.CreditSource((Credit) r.item(), r.receipt(), r.sourceEvents()))
                     .toList();
             BillingPackage note = creditNotes.assemble(contract, invoiceId, trigger, sequence, period.end(), credits,
-                    step.rules.version().toString(), step.eventId());
+                    step.rules.version().toString(), step.eventId(), step.state.completed());
             var state = step.state.withPackageIssued(trigger.toString()).withRetentionWithheld(
                     step.state.retentionWithheld().subtract(note.totals().retentionWithheld().amount()));
             for (int i = 0; i < records.size(); i++) {

@@ -4,7 +4,6 @@ import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Receipt;
 import io.billwright.engine.item.Credit;
 import io.billwright.engine.money.Money;
-import io.billwright.engine.money.Rounding;
 import io.billwright.engine.tax.TaxTreatment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,8 +16,9 @@ import java.util.Set;
 
 /**
  * Builds the credit note for the credits against one invoice. Each line credits one invoice line, at that
- * line's tax treatment and rate: its tax and the retention it gives back are the invoice line's, in the
- * proportion of the line credited (all of them when the whole line is credited). Amounts on a credit note are
+ * line's tax treatment and rate: its tax and the retention it gives back were worked out from the invoice line
+ * when the correction was settled ({@link Credit}). After the contract's retention was released, a credit gives
+ * back no retention: the release invoiced it, so the credit is of net and tax in full. Amounts on a credit note are
  * positive: the document says they are credited. {@code amountDue = net + tax - retentionWithheld} is what
  * the customer is credited, the retention never paid staying out of it.
  */
@@ -28,9 +28,10 @@ public final class CreditNoteAssembler {
     public record CreditSource(Credit credit, Receipt receipt, List<String> sourceEvents) {
     }
 
+    /** @param retentionReleased the contract's retention was released: credits give none back */
     public BillingPackage assemble(Contract contract, PackageId invoice, Trigger trigger, int sequence,
                                    LocalDate issueDate, List<CreditSource> credits, String ruleSetVersion,
-                                   String triggeringEvent) {
+                                   String triggeringEvent, boolean retentionReleased) {
         var currency = contract.currency();
         List<PackageLine> lines = new ArrayList<>();
         Money net = Money.zero(currency);
@@ -41,8 +42,8 @@ public final class CreditNoteAssembler {
         for (CreditSource source : credits) {
             Credit credit = source.credit();
             Money lineNet = Money.rounded(credit.amount(), currency);
-            Money lineTax = share(credit.lineTax(), credit, currency);
-            Money lineRetention = share(credit.lineRetention(), credit, currency);
+            Money lineTax = Money.rounded(credit.tax(), currency);
+            Money lineRetention = retentionReleased ? Money.zero(currency) : Money.rounded(credit.retention(), currency);
             boolean mirrored = credit.fullLine() && credit.quantity() != null;
             QuantityUnit unit = mirrored ? QuantityUnit.of(credit.kind(), false) : QuantityUnit.EACH;
             BigDecimal quantity = mirrored ? credit.quantity() : BigDecimal.ONE;
@@ -64,17 +65,5 @@ public final class CreditNoteAssembler {
         return new BillingPackage(PackageId.derive(contract.id(), trigger, sequence), contract.id(), contract.version(),
                 trigger, sequence, issueDate, contract.customer().id(), currency, contract.erpTarget(), treatment, lines,
                 totals, ruleSetVersion, List.of(), List.copyOf(sources), invoice);
-    }
-
-    /** The part of an invoice line's {@code amount} that goes with the credited part of its net. */
-    private static Money share(BigDecimal amount, Credit credit, java.util.Currency currency) {
-        if (amount == null || amount.signum() == 0 || credit.lineNet() == null || credit.lineNet().signum() == 0) {
-            return Money.zero(currency);
-        }
-        if (credit.fullLine() || credit.amount().compareTo(credit.lineNet()) >= 0) {
-            return Money.rounded(amount, currency);
-        }
-        BigDecimal part = amount.multiply(credit.amount()).divide(credit.lineNet(), 10, Rounding.MODE);
-        return Money.rounded(part, currency);
     }
 }

@@ -16,15 +16,14 @@ import java.util.Objects;
  * @param packageId    the invoice
  * @param lineNo       the invoice's line
  * @param amount       what to credit, net, in the contract currency (positive)
- * @param lineNet      the line's net as invoiced
- * @param lineTax      the line's tax as invoiced
- * @param lineRetention the retention the invoice withheld on the line
+ * @param tax          the invoice line's tax that goes with it (all of what is left of it for a whole line)
+ * @param retention    the retention withheld on the invoice line that goes with it
  * @param quantity     the invoice line's quantity, repeated on the credit; null when the credit is one sum (a
  *                     difference, or a line a limit cut)
  * @param fullLine     the whole line is credited, not a difference
  */
 public record Credit(String sourceItemId, String sourceKey, int sequence, ItemKind kind, LocalDate date, String packageId,
-                     int lineNo, BigDecimal amount, BigDecimal lineNet, BigDecimal lineTax, BigDecimal lineRetention,
+                     int lineNo, BigDecimal amount, BigDecimal tax, BigDecimal retention,
                      TaxTreatment treatment, BigDecimal taxRate, String taxCitation, String description,
                      BigDecimal quantity, boolean fullLine) implements Item {
     public Credit {

@@ -46,6 +46,9 @@ public enum EngineRule {
             "A settlement that credits the difference applies when the item is now worth less; an increase is"
                     + " credited in full and billed again, so every invoice line stays as it was issued or is"
                     + " credited whole."),
+    BILLED_IN_PARTS("Engine: a correction of an item billed in parts is held for review",
+            "An item whose remainder a cap held was billed on a later invoice is on two invoices: a correction of it"
+                    + " is held (CORRECTION_REVIEW) for a person to settle, rather than credited from one of them."),
     STALE_CONTRACT_VERSION("Engine: a contract version number is never reused with other terms",
             "A contract version received again with different terms is rejected (STALE_CONTRACT_VERSION): an"
                     + " amendment needs a new version number.");

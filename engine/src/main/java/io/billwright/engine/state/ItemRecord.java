@@ -64,10 +64,12 @@ public record ItemRecord(Item item, ItemKind kind, LocalDate date, String milest
     }
 
     /**
-     * The item as corrected, still billed on its invoice, now for {@code billedNow}: a difference was credited.
+     * The item as corrected, still billed on its invoice, now for {@code billedNow} with {@code drawnNow} retainer
+     * hours, and what is left of its invoice line: a difference was credited, or none was worth crediting.
      */
-    public ItemRecord correctedTo(Item corrected, BigDecimal billedNow, List<String> sources) {
+    public ItemRecord correctedTo(Item corrected, BigDecimal billedNow, BigDecimal drawnNow, BilledLine lineNow,
+                                  List<String> sources) {
         return new ItemRecord(corrected, kind, date, milestoneId, status, reason, BigDecimal.ZERO, billedNow,
-                drawnHours, packageId, receipt, sources, description, quantity, gross, adjustment, billedLine);
+                drawnNow, packageId, receipt, sources, description, quantity, gross, adjustment, lineNow);
     }
 }

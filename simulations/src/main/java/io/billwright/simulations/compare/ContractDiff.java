@@ -86,9 +86,11 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
         // the rules behind what the side shows: the hold's when the item was held at packaging
         io.billwright.engine.decision.Receipt receipt = status.isHeld() && last != null ? last.receipt()
                 : record.receipt();
+        // a credit takes its amount off what was billed: the lines report shows it negative, as the totals count it
+        boolean credit = record.item() instanceof io.billwright.engine.item.Credit;
         return new ItemSide(status.status(), status.reason(),
-                record.billed(), status.amount(), record.packageId() == null ? "" : record.packageId(),
-                receipt == null ? List.of() : receipt.rules());
+                credit ? record.billed().negate() : record.billed(), credit ? status.amount().negate() : status.amount(),
+                record.packageId() == null ? "" : record.packageId(), receipt == null ? List.of() : receipt.rules());
     }
 
     private static boolean sameOutcome(ItemSide a, ItemSide b) {

@@ -4,7 +4,8 @@ import io.billwright.engine.billing.BillingPackage;
 import java.math.BigDecimal;
 
 /**
- * A package as one side issued it; {@link #NONE} when that side did not issue it.
+ * A package as one side issued it; {@link #NONE} when that side did not issue it. A credit note's amounts are
+ * negative: it takes them off what was billed, as the totals do.
  *
  * @param lines the number of lines (items billed in it)
  */
@@ -15,8 +16,17 @@ public record PackageSide(boolean issued, BigDecimal net, BigDecimal tax, BigDec
             BigDecimal.ZERO, 0);
 
     static PackageSide of(BillingPackage pkg) {
-        return pkg == null ? NONE : new PackageSide(true, pkg.totals().net().amount(), pkg.totals().tax().amount(),
-                pkg.totals().retentionWithheld().amount(), pkg.totals().amountDue().amount(), pkg.lines().size());
+        if (pkg == null) {
+            return NONE;
+        }
+        int sign = pkg.isCreditNote() ? -1 : 1;
+        return new PackageSide(true, signed(pkg.totals().net().amount(), sign), signed(pkg.totals().tax().amount(), sign),
+                signed(pkg.totals().retentionWithheld().amount(), sign), signed(pkg.totals().amountDue().amount(), sign),
+                pkg.lines().size());
+    }
+
+    private static BigDecimal signed(BigDecimal amount, int sign) {
+        return sign < 0 ? amount.negate() : amount;
     }
 
     boolean sameAs(PackageSide other) {

@@ -172,18 +172,7 @@ class WhatIfTest {
 
     @Test
     void aCreditNoteIsCountedAsCreditedAndTakenOffTheBilling() {
-        List<String> lines = new ArrayList<>();
-        lines.add(io.billwright.events.testing.TestMessages.contract("C-SIM-CR", "NETSUITE").body());
-        lines.add(io.billwright.events.testing.TestMessages.timeEntry("C-SIM-CR", "TE-1",
-                java.time.LocalDate.of(2026, 1, 5), "8", "APPROVED").body());
-        lines.add(io.billwright.events.testing.TestMessages.periodClosed("C-SIM-CR", "2026-01",
-                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 31)).body());
-        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.timeEntry(
-                "corrected", "C-SIM-CR", "TE-1", java.time.LocalDate.of(2026, 1, 5), "6", "APPROVED"),
-                "2026-03-05T09:00:00Z").body());
-        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.periodClosed(
-                "C-SIM-CR", "2026-02", java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 2, 28)),
-                "2026-03-06T09:00:00Z").body());
+        List<String> lines = correctedAfterBilling();
         LoadedEvents input = read(lines);
 
         Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(input, done -> { });
@@ -199,6 +188,51 @@ class WhatIfTest {
         assertThat(all.billedNet()).as("billed net of credits")
                 .isEqualByComparingTo(january.billedNet().subtract(february.credited()));
         assertThat(all.tax()).isEqualByComparingTo(january.tax().add(february.tax())).isLessThan(january.tax());
+    }
+
+    @Test
+    void aCandidateThatHoldsCorrectionsShowsTheCreditNoteAndTheCreditAsChangesTakenOffTheBilling() {
+        // the candidate holds every correction for review: the baseline's credit note is gone on its side
+        List<io.billwright.engine.ruleset.RuleSource> sources = DefaultRuleSet.sources().stream()
+                .map(source -> !source.path().endsWith("corrections.drl") ? source
+                        : io.billwright.engine.ruleset.RuleSource.of(source.path(),
+                        new String(source.content(), java.nio.charset.StandardCharsets.UTF_8).replace(
+                                "SettlementMethod.CREDIT_DIFFERENCE", "SettlementMethod.HOLD_FOR_REVIEW")))
+                .toList();
+        RuleSet holding = new io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler().compile(sources, "holding");
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(holding)).run(read(correctedAfterBilling()),
+                done -> { });
+
+        assertThat(comparison.packageChanges()).singleElement().satisfies(change -> {
+            assertThat(change.trigger()).startsWith("CREDIT_NOTE 2026-02/");
+            assertThat(change.baseline().net()).as("a credit note is negative billing").isEqualByComparingTo("-200.00");
+            assertThat(change.candidate().issued()).isFalse();
+        });
+        assertThat(comparison.changes()).filteredOn(line -> line.itemId().equals("TE-1#credit-1")).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.baseline().billed()).isEqualByComparingTo("-200.00");
+                    assertThat(line.baseline().reason()).isEqualTo("CREDITED");
+                    assertThat(line.candidate().status()).isEqualTo("NONE");
+                });
+        assertThat(total(comparison).delta().credited()).isEqualByComparingTo("-200.00");
+    }
+
+    /** A contract billed in January, TE-1 corrected from 8 to 6 hours after billing, and February closed. */
+    private static List<String> correctedAfterBilling() {
+        List<String> lines = new ArrayList<>();
+        lines.add(io.billwright.events.testing.TestMessages.contract("C-SIM-CR", "NETSUITE").body());
+        lines.add(io.billwright.events.testing.TestMessages.timeEntry("C-SIM-CR", "TE-1",
+                java.time.LocalDate.of(2026, 1, 5), "8", "APPROVED").body());
+        lines.add(io.billwright.events.testing.TestMessages.periodClosed("C-SIM-CR", "2026-01",
+                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 31)).body());
+        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.timeEntry(
+                "corrected", "C-SIM-CR", "TE-1", java.time.LocalDate.of(2026, 1, 5), "6", "APPROVED"),
+                "2026-03-05T09:00:00Z").body());
+        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.periodClosed(
+                "C-SIM-CR", "2026-02", java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 2, 28)),
+                "2026-03-06T09:00:00Z").body());
+        return lines;
     }
 
     @Test
