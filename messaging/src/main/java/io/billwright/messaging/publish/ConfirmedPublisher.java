@@ -1,11 +1,13 @@
 package io.billwright.messaging.publish;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,7 @@ public final class ConfirmedPublisher implements AutoCloseable {
     private static final String NO_ID = "\u0000no-message-id";
 
     private final ConnectionFactory factory;
+    private final List<Address> addresses;
     private final String connectionName;
     private Connection connection;
     private Link link;
@@ -55,8 +58,17 @@ public final class ConfirmedPublisher implements AutoCloseable {
      *                channel restarts its sequence numbers: this publisher opens a fresh one instead)
      */
     public ConfirmedPublisher(ConnectionFactory factory, String connectionName) {
+        this(factory, List.of(), connectionName);
+    }
+
+    /**
+     * @param addresses the brokers of a cluster, tried in turn when the connection opens; empty for the
+     *                  factory's own host and port
+     */
+    public ConfirmedPublisher(ConnectionFactory factory, List<Address> addresses, String connectionName) {
         this.factory = factory.clone();
         this.factory.setAutomaticRecoveryEnabled(false);
+        this.addresses = List.copyOf(addresses);
         this.connectionName = connectionName;
     }
 
@@ -100,7 +112,8 @@ public final class ConfirmedPublisher implements AutoCloseable {
             return link;
         }
         if (connection == null || !connection.isOpen()) {
-            connection = factory.newConnection(connectionName);
+            connection = addresses.isEmpty() ? factory.newConnection(connectionName)
+                    : factory.newConnection(addresses, connectionName);
         }
         link = new Link(connection.createChannel());
         return link;

@@ -43,6 +43,9 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import com.rabbitmq.client.Address;
+import java.util.List;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -134,9 +137,9 @@ class ServiceConfiguration {
     }
 
     @Bean
-    DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, Topology topology, Clock clock,
-                                            BillwrightProperties properties) {
-        return new DeadLetterPublisher(publisher(connectionFactory, "billwright-parking"), topology, clock,
+    DeadLetterPublisher deadLetterPublisher(ConnectionFactory connectionFactory, RabbitProperties rabbit,
+                                            Topology topology, Clock clock, BillwrightProperties properties) {
+        return new DeadLetterPublisher(publisher(connectionFactory, rabbit, "billwright-parking"), topology, clock,
                 properties.relay().confirmTimeout());
     }
 
@@ -145,13 +148,16 @@ class ServiceConfiguration {
      * confirms and returns, so that Billwright adds no header to what it publishes.
      */
     @Bean(destroyMethod = "close")
-    ConfirmedPublisher outboxPublisher(ConnectionFactory connectionFactory) {
-        return publisher(connectionFactory, "billwright-outbox");
+    ConfirmedPublisher outboxPublisher(ConnectionFactory connectionFactory, RabbitProperties rabbit) {
+        return publisher(connectionFactory, rabbit, "billwright-outbox");
     }
 
-    private static ConfirmedPublisher publisher(ConnectionFactory connectionFactory, String name) {
+    /** The service's broker settings, and every address of {@code spring.rabbitmq.addresses} for a cluster. */
+    private static ConfirmedPublisher publisher(ConnectionFactory connectionFactory, RabbitProperties rabbit,
+                                                String name) {
+        List<Address> addresses = rabbit.determineAddresses().stream().map(Address::parseAddress).toList();
         return new ConfirmedPublisher(((AbstractConnectionFactory) connectionFactory).getRabbitConnectionFactory(),
-                name);
+                addresses, name);
     }
 
     @Bean
