@@ -43,8 +43,9 @@ public final class BillingEngine {
                 new RetainerModel(retainers, decider)));
         this.milestones = new MilestoneProgression(decider, packager);
         this.completions = new Completion(decider, packager);
-        this.contracts = new ContractArrival(assessor, decider, milestones, models, completions);
-        this.items = new ItemArrival(decider, milestones, retainers, models, new CorrectionSettler(assessor, decider));
+        CorrectionSettler corrections = new CorrectionSettler(assessor, decider);
+        this.contracts = new ContractArrival(assessor, decider, milestones, models, completions, corrections);
+        this.items = new ItemArrival(decider, milestones, retainers, models, corrections);
         this.periods = new PeriodClose(packager, models, completions);
     }
 

@@ -1,5 +1,8 @@
 package io.billwright.engine;
 
+import io.billwright.engine.state.ItemRecord;
+import io.billwright.engine.item.Expense;
+import io.billwright.engine.item.TimeEntry;
 import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.contract.ContractStatus;
@@ -27,9 +30,11 @@ final class ContractArrival {
     private final MilestoneProgression milestones;
     private final BillingModels models;
     private final Completion completions;
+    private final CorrectionSettler corrections;
 
     ContractArrival(ItemAssessor assessor, Decider decider, MilestoneProgression milestones,
-                    BillingModels models, Completion completions) {
+                    BillingModels models, Completion completions, CorrectionSettler corrections) {
+        this.corrections = corrections;
         this.assessor = assessor;
         this.decider = decider;
         this.milestones = milestones;
@@ -82,8 +87,27 @@ final class ContractArrival {
             models.of(contract).started(step, contract);
         }
         decider.withdraw(step, record -> record.item() instanceof ScheduleCharge || record.item() instanceof RetainerFee);
+        repriceBilled(step, contract);
         decider.reconsider(step, record -> true);
         milestones.reconsiderAll(step);
         completions.releasePending(step);
+    }
+
+    /**
+     * An amendment in force on dates already invoiced (a rate changed with a past effective date) prices the
+     * time entries and expenses billed on those dates again: each whose amount changes is a correction, settled
+     * by the rules like any other. Items priced the same are left alone, without a decision.
+     */
+    private void repriceBilled(Step step, Contract contract) {
+        List<ItemRecord> billed = step.state.itemsSorted(record -> record.isBilled()
+                && (record.item() instanceof TimeEntry || record.item() instanceof Expense) && record.date() != null
+                && record.receipt().contractVersion() != contract.version()
+                && step.state.contractOn(record.date()).map(c -> c.version() == contract.version()).orElse(false));
+        for (ItemRecord record : billed) {
+            ItemRecord current = step.state.items().get(record.key());
+            if (current != null && current.isBilled()) {
+                corrections.settleIfRepriced(step, current, record.date(), record.milestoneId());
+            }
+        }
     }
 }

@@ -54,6 +54,19 @@ final class CorrectionSettler {
      *         the caller reports it as {@code ALREADY_BILLED}
      */
     boolean settle(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId) {
+        return settle(step, billed, corrected, date, milestoneId, false);
+    }
+
+    /**
+     * Settles a billed item an amendment prices again, when its amount changed; an item priced as it was
+     * billed is left alone, without a decision.
+     */
+    void settleIfRepriced(Step step, ItemRecord billed, LocalDate date, String milestoneId) {
+        settle(step, billed, billed.item(), date, milestoneId, true);
+    }
+
+    private boolean settle(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId,
+                           boolean onlyIfRepriced) {
         Contract contract = step.state.contractOn(date).or(() -> step.state.latestContract()).orElse(null);
         BilledLine line = billed.billedLine();
         if (contract == null || line == null) {
@@ -61,17 +74,6 @@ final class CorrectionSettler {
         }
         ItemKind kind = decider.kindOf(corrected, contract);
         List<String> sources = List.of(step.eventId());
-        ItemRecord remainder = step.state.items().get(Excess.keyFor(billed.key()));
-        if (remainder != null && remainder.isBilled()) {
-            // billed in parts, on two invoices: which part to credit is a person's call
-            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, ReasonCode.CORRECTION_REVIEW,
-                    "billed in parts, in " + billed.packageId() + " and, the remainder a cap held, in "
-                            + remainder.packageId() + ": held for review, nothing credited yet",
-                    new Money(billed.billed().add(remainder.billed()), contract.currency()),
-                    new Receipt(step.rules.version().toString(), List.of(EngineRule.BILLED_IN_PARTS.ruleName()),
-                            contract.version(), sources)));
-            return true;
-        }
         ContractState without = step.state.withoutItem(billed.key());
         if (ItemAssessor.countsAgainstCap(corrected)) {
             without = without.withCapConsumed(without.capConsumed().subtract(billed.billed()));
@@ -87,10 +89,24 @@ final class CorrectionSettler {
                             + "; the invoice stands until it is decided", billedAmount, held.receipt()));
             return true;
         }
-        BigDecimal now = verdict.status() == DecisionStatus.ELIGIBLE
-                ? verdict.eligible().add(verdict.excess() == null ? BigDecimal.ZERO : verdict.excess().amount())
-                : BigDecimal.ZERO;
+        // what is billable now, within the cap; a part the cap holds back stays a remainder of its own
+        BigDecimal now = verdict.status() == DecisionStatus.ELIGIBLE ? verdict.eligible() : BigDecimal.ZERO;
         Correction correction = new Correction(corrected.itemId(), kind, billed.packageId(), billed.billed(), now);
+        ItemRecord remainder = step.state.items().get(Excess.keyFor(billed.key()));
+        if (onlyIfRepriced && valueBefore(billed, remainder).compareTo(valueNow(verdict)) == 0) {
+            // priced as before: a cap that moved only changes what its remainder waits for
+            return true;
+        }
+        if (remainder != null && remainder.isBilled()) {
+            // billed in parts, on two invoices: which part to credit is a person's call
+            step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.HELD, ReasonCode.CORRECTION_REVIEW,
+                    "billed in parts, in " + billed.packageId() + " and, the remainder a cap held, in "
+                            + remainder.packageId() + ": held for review, nothing credited yet",
+                    new Money(billed.billed().add(remainder.billed()), contract.currency()),
+                    new Receipt(step.rules.version().toString(), List.of(EngineRule.BILLED_IN_PARTS.ruleName()),
+                            contract.version(), sources)));
+            return true;
+        }
         Receipt base = new Receipt(step.rules.version().toString(), List.of(), contract.version(), sources);
         List<Evaluation.Inference> settlements;
         try {
@@ -130,7 +146,7 @@ final class CorrectionSettler {
             case IGNORE -> {
                 // the invoice stands for the item as it is now; a remainder held of it as it was goes
                 withdrawRemainder(step, billed);
-                keep(step, billed, corrected, billed.billed(), verdict.drawdown(), billed.billedLine());
+                keep(step, billed, corrected, billed.billed(), verdict, billed.billedLine(), date);
                 step.decisions.add(new Decision(corrected.itemId(), kind, DecisionStatus.TRACKED,
                         ReasonCode.CORRECTION_IGNORED, detail + was + ": the invoice stands", change, receipt));
             }
@@ -152,8 +168,8 @@ final class CorrectionSettler {
         Credit credit = credit(step, billed, credited, false, contract);
         step.state = step.state.withItem(creditRecord(billed, credit, receipt, step))
                 .withCapConsumed(capAfter(step, billed, credited));
-        keep(step, billed, corrected, correction.corrected(), verdict.drawdown(),
-                billed.billedLine().less(credit.amount(), credit.tax(), credit.retention()));
+        keep(step, billed, corrected, correction.corrected(), verdict,
+                billed.billedLine().less(credit.amount(), credit.tax(), credit.retention()), billed.date());
         step.decisions.add(creditDecision(billed, credit, receipt, "credit of the difference: " + detail, step));
         decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
     }
@@ -162,13 +178,21 @@ final class CorrectionSettler {
      * Keeps the billed record, now for the item as corrected: what it is billed for, the retainer hours it draws
      * and where its spend counts follow the correction.
      */
-    private static void keep(Step step, ItemRecord billed, Item corrected, BigDecimal billedNow, BigDecimal drawnNow,
-                             BilledLine lineNow) {
+    private void keep(Step step, ItemRecord billed, Item corrected, BigDecimal billedNow, ItemVerdict verdict,
+                      BilledLine lineNow, LocalDate date) {
+        BigDecimal drawnNow = verdict.drawdown();
+        List<String> sources = withEvent(step, billed);
         step.state = step.state
                 .withExpenseSpent(Decider.spendKeys(billed.item()), billed.billed().negate())
                 .withExpenseSpent(Decider.spendKeys(corrected), billedNow)
                 .withRetainerUse(monthOf(billed.date()), drawnNow.subtract(billed.drawnHours()))
-                .withItem(billed.correctedTo(corrected, billedNow, drawnNow, lineNow, withEvent(step, billed)));
+                .withItem(billed.correctedTo(corrected, billedNow, drawnNow, lineNow, sources));
+        if (verdict.excess() != null) {
+            // the cap still holds part of the item as it is now back: that part waits as before, its new amount
+            decider.holdRemainder(step, corrected, billed.kind(), date, billed.milestoneId(), verdict, sources,
+                    billed.description());
+            step.decisions.add(verdict.decisions().get(verdict.decisions().size() - 1));
+        }
     }
 
     private void creditAndRebill(Step step, ItemRecord billed, Item corrected, LocalDate date, String milestoneId,
@@ -183,6 +207,21 @@ final class CorrectionSettler {
                 + " again as it is now: " + detail, step));
         decider.decide(step, corrected, date, milestoneId, withEvent(step, billed), null, false);
         decider.reconsider(step, r -> r.reason() == ReasonCode.CAP_EXCEEDED);
+    }
+
+    /** What the item was charged before any cap held part of it back: billed, and a remainder not billed yet. */
+    private static BigDecimal valueBefore(ItemRecord billed, ItemRecord remainder) {
+        BigDecimal held = remainder != null && !remainder.isBilled() && remainder.item() instanceof Excess excess
+                ? excess.amount() : BigDecimal.ZERO;
+        return billed.billed().add(held);
+    }
+
+    /** What the rules charge for the item now before a cap holds part of it back. */
+    private static BigDecimal valueNow(ItemVerdict verdict) {
+        if (verdict.status() != DecisionStatus.ELIGIBLE) {
+            return BigDecimal.ZERO;
+        }
+        return verdict.eligible().add(verdict.excess() == null ? BigDecimal.ZERO : verdict.excess().amount());
     }
 
     private static List<String> withEvent(Step step, ItemRecord billed) {

@@ -146,15 +146,25 @@ final class Decider {
                         : state.capConsumed())
                 .withRetainerUse(monthOf(date), verdict.drawdown())
                 .withExpenseSpent(spendKeys(item), verdict.eligible());
-        if (verdict.excess() != null) {
-            Excess excess = new Excess(verdict.excess().sourceItemId(), verdict.excess().sourceKey(), kind, date,
-                    verdict.excess().amount(), spendKeys(item));
-            var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
-            state = state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
-                    heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
-                    sources, remainderText(description), BigDecimal.ONE, null, null, null));
-        }
         step.state = state;
+        holdRemainder(step, item, kind, date, milestoneId, verdict, sources, description);
+    }
+
+    /**
+     * Keeps the part of an item a cap held back as a remainder of its own, decided again when the cap has
+     * room; nothing when the verdict held nothing back.
+     */
+    void holdRemainder(Step step, Item item, ItemKind kind, LocalDate date, String milestoneId, ItemVerdict verdict,
+                       List<String> sources, String description) {
+        if (verdict.excess() == null) {
+            return;
+        }
+        Excess excess = new Excess(verdict.excess().sourceItemId(), verdict.excess().sourceKey(), kind, date,
+                verdict.excess().amount(), spendKeys(item));
+        var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
+        step.state = step.state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
+                heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
+                sources, remainderText(description), BigDecimal.ONE, null, null, null));
     }
 
     /** How a cut reads on the invoice: what became of the amount, and the limit's own words. */

@@ -139,11 +139,18 @@ public final class ContractStateRepository {
         return snapshots;
     }
 
+    /** Asks for every settled item of the contract (a contract version may price billed items again). */
+    public static final String ALL_SETTLED = "*";
+
     /** Adds to partial states the settled records of the keys asked for: one statement for the whole batch. */
     private void readInSettled(Map<String, Snapshot> snapshots, Map<String, Set<String>> itemKeys) {
         List<Object> params = new ArrayList<>();
         itemKeys.forEach((contractId, keys) -> {
             Snapshot snapshot = snapshots.get(contractId);
+            if (snapshot != null && snapshot.partial() && keys.contains(ALL_SETTLED)) {
+                readInAllSettled(snapshots, contractId);
+                return;
+            }
             if (snapshot != null && snapshot.partial()) {
                 keys.stream().filter(key -> !snapshot.state().items().containsKey(key)).forEach(key -> {
                     params.add(contractId);
@@ -172,7 +179,19 @@ public final class ContractStateRepository {
         });
     }
 
-    private Snapshot read(ContractId contractId, long revision) {
+    /** Every settled item of one contract, read into its state: the state is then whole. */
+    private void readInAllSettled(Map<String, Snapshot> snapshots, String contractId) {
+        Snapshot snapshot = snapshots.get(contractId);
+        ContractState state = snapshot.state();
+        for (String record : jdbc.sql("select record from contract_item where contract_id = ? and settled = true")
+                .param(contractId).query(String.class).list()) {
+            state = state.withItem(codec.decodeItem(record));
+        }
+        // read in, not changed: nothing to write back for them
+        snapshots.put(contractId, new Snapshot(snapshot.revision(), state.settled(), false));
+    }
+
+        private Snapshot read(ContractId contractId, long revision) {
         Snapshot cached = cache.get(contractId.value());
         if (cached != null && cached.revision() == revision) {
             return cached;

@@ -92,6 +92,57 @@ class SettledItemsIT {
         }
     }
 
+    @Test
+    void anAmendmentReadsEverySettledItemInAndPricesTheBilledOnesAgainAsTheEngineDoesInMemory() {
+        Topology topology = new Topology(TestInfrastructure.newNamespace());
+        TestInfrastructure.Database database = TestInfrastructure.get().newPostgresSchema();
+        String contract = TestMessages.uniqueContractId();
+        List<TestMessages.Msg> messages = new ArrayList<>();
+        TestMessages.Msg first = TestMessages.contract(contract, "NETSUITE");
+        messages.add(first);
+        for (int day = 5; day <= 9; day++) {
+            messages.add(TestMessages.timeEntry(contract, "JAN-" + day, LocalDate.of(2026, 1, day), "8", "APPROVED"));
+        }
+        messages.add(TestMessages.periodClosed(contract, "2026-01", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)));
+        // version 2 raises the consultant's rate from the first day of the contract: January is priced again
+        TestMessages.Msg amendment = TestMessages.at(new TestMessages.Msg(first.routingKey(), "amend-" + contract,
+                first.body().replace("\"id\":\"" + first.id() + "\"", "\"id\":\"amend-" + contract + "\"")
+                        .replace("\"version\":1", "\"version\":2")
+                        .replace("\"CONSULTANT\":\"100.00\"", "\"CONSULTANT\":\"110.00\"")), "2026-02-10T09:00:00Z");
+        TestMessages.Msg february = TestMessages.periodClosed(contract, "2026-02", LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 2, 28));
+        MessageReader reader = InMemoryReference.reader();
+
+        try (ServiceHarness service = ServiceHarness.start(topology, database, Map.of())) {
+            EventProcessor processor = service.bean(EventProcessor.class);
+            ContractStateRepository states = service.bean(ContractStateRepository.class);
+            processor.processAll(messages.stream().map(m -> read(reader, m)).toList());
+            assertThat(Sql.count(database, "select count(*) from contract_item where settled")).isEqualTo(5);
+
+            states.forget(new ContractId(contract));
+            ProcessingResult amended = processor.process(read(reader, amendment));
+            ProcessingResult closed = processor.process(read(reader, february));
+
+            BillingEngine engine = BillingEngine.using(InMemoryReference.ruleSet());
+            ContractState state = ContractState.empty(new ContractId(contract));
+            for (TestMessages.Msg message : messages) {
+                state = engine.apply(read(reader, message).event(), state).state();
+            }
+            Outcome expectedAmendment = engine.apply(read(reader, amendment).event(), state);
+            Outcome expectedClose = engine.apply(read(reader, february).event(), expectedAmendment.state());
+
+            assertThat(amended.decisions()).isEqualTo(expectedAmendment.decisions())
+                    .filteredOn(d -> d.reason() == io.billwright.engine.decision.ReasonCode.CREDITED)
+                    .as("each of January's five entries credited, to be billed again at the new rate").hasSize(5);
+            assertThat(closed.packages()).isEqualTo(expectedClose.packages()).hasSize(2)
+                    .anyMatch(io.billwright.engine.billing.BillingPackage::isCreditNote);
+        } finally {
+            try (TestBroker broker = new TestBroker()) {
+                broker.deleteNamespace(topology);
+            }
+        }
+    }
+
     private static InboundMessage read(MessageReader reader, TestMessages.Msg message) {
         return reader.read(message.body().getBytes(StandardCharsets.UTF_8));
     }
