@@ -45,4 +45,10 @@ class HealthConfiguration {
         return () -> Health.up().withDetail("instance", membership.instanceId())
                 .withDetail("instances", balancer.members()).withDetail("owned", balancer.owned()).build();
     }
+
+    /** {@code /actuator/info}: the build and the rule set serving. */
+    @Bean
+    io.billwright.messaging.observability.ServiceInfo serviceInfo(io.billwright.messaging.rulesets.RuleSetLibrary rules) {
+        return new io.billwright.messaging.observability.ServiceInfo(rules::live);
+    }
 }

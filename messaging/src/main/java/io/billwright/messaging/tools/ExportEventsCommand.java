@@ -86,6 +86,12 @@ final class ExportEventsCommand implements Callable<Integer> {
             return 0;
         } catch (SQLException e) {
             spec.commandLine().getErr().println("cannot read the event log at " + url + ": " + e.getMessage());
+            if (url.startsWith("jdbc:h2:") && String.valueOf(e.getMessage()).contains("already in use")) {
+                // H2 in a file lets one process in; the service running on it is that process
+                spec.commandLine().getErr().println("the service is running on this H2 file, and H2 lets one process"
+                        + " open it at a time: stop the service, export, and start it again; or run the service on"
+                        + " PostgreSQL (SPRING_DATASOURCE_URL), where export-events reads while it runs");
+            }
             return 1;
         } catch (IOException e) {
             spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());

@@ -63,7 +63,8 @@ class BillingFlowIT {
         assertThat(expected).hasSize(1);
 
         try (TestBroker broker = new TestBroker();
-             ServiceHarness service = ServiceHarness.start(topology, database, Map.of())) {
+             ServiceHarness service = ServiceHarness.start(topology, database,
+                     Map.of("billwright.admin.username", "ops", "billwright.admin.password", "flow-test-secret"))) {
             broker.publish(topology, early);
             List<TestBroker.Received> held = broker.await(topology.exceptionsQueue(), 1, Duration.ofSeconds(20));
             assertThat(held).singleElement().satisfies(notice -> {
@@ -122,12 +123,34 @@ class BillingFlowIT {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"rabbit\"").contains("\"db\"").contains("\"UP\"");
+            assertThat(health.body()).as("anyone sees the status, no details").contains("\"UP\"")
+                    .doesNotContain("\"rabbit\"").doesNotContain("\"db\"").doesNotContain("diskSpace");
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "ops:flow-test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> detailed = http.send(HttpRequest.newBuilder(URI.create(base + "health"))
+                    .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(detailed.body()).as("the admin sees the details").contains("\"rabbit\"").contains("\"db\"");
+            JsonNode info = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "info")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(info.path("ruleSet").path("version").asString()).isEqualTo(reference.ruleSetVersion());
+            assertThat(info.path("build").path("version").asString()).isNotBlank();
             String prometheus = http.send(HttpRequest.newBuilder(URI.create(base + "prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(prometheus).contains("billwright_messages_consumed_total")
                     .contains("billwright_decisions_total").contains("billwright_packages_published_total")
                     .contains("erp=\"netsuite\"").contains("billwright_processing_latency_seconds");
+            JsonNode meters = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("names");
+            String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+            List<String> ours = new java.util.ArrayList<>();
+            meters.forEach(name -> {
+                if (name.asString().startsWith("billwright.")) {
+                    ours.add(name.asString());
+                }
+            });
+            assertThat(ours).as("the service's meters").contains("billwright.outbox.pending",
+                    "billwright.outbox.oldest.age").allSatisfy(name -> assertThat(readme)
+                    .as("messaging/README.md lists " + name).contains("`" + name));
             for (String exposed : List.of("info", "metrics", "metrics/billwright.decisions")) {
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(base + exposed)).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).as(exposed).isEqualTo(200);
