@@ -40,9 +40,13 @@ public final class ServiceMetrics {
     }
 
     public void outboxPublished(OutboxMessage message) {
-        if (message.type().startsWith("io.billwright.package.")) {
-            Counter.builder("billwright.packages.published").description("Packages confirmed by the broker, by ERP target")
-                    .tag("erp", message.routingKey()).register(registry).increment();
+        if (!message.type().startsWith("io.billwright.decision.")) {
+            // invoices and credit notes alike go to the ERP exchange; the document tells them apart
+            Counter.builder("billwright.packages.published")
+                    .description("Packages confirmed by the broker, by ERP target and document (invoice, credit note)")
+                    .tag("erp", message.routingKey())
+                    .tag("document", message.type().startsWith("io.billwright.creditnote.") ? "credit_note" : "invoice")
+                    .register(registry).increment();
         } else {
             Counter.builder("billwright.exceptions.published").description("Held and rejected items published")
                     .register(registry).increment();
