@@ -15,8 +15,11 @@ final class Printer {
         JsonNode envelope = JSON.readTree(copy.body());
         JsonNode data = envelope.path("data");
         if (copy.exchange().endsWith(".erp")) {
-            System.out.println("PACKAGE   " + copy.messageId() + " -> " + copy.routingKey() + "  contract "
-                    + envelope.path("subject").asString("") + "  correlation " + envelope.path("correlationid").asString(""));
+            String credits = envelope.path("creditedpackageid").asString("");
+            System.out.println((credits.isEmpty() ? "PACKAGE   " : "CREDIT    ") + copy.messageId() + " -> "
+                    + copy.routingKey() + "  contract " + envelope.path("subject").asString("")
+                    + (credits.isEmpty() ? "" : "  credits " + credits)
+                    + "  correlation " + envelope.path("correlationid").asString(""));
             System.out.println("          " + data);
         } else {
             System.out.println("EXCEPTION " + data.path("status").asString("") + " " + data.path("reason").asString("")
