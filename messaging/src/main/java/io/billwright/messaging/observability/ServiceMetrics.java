@@ -1,6 +1,7 @@
 package io.billwright.messaging.observability;
 
 import io.billwright.engine.decision.Decision;
+import io.billwright.engine.decision.DecisionStatus;
 import io.billwright.messaging.outbox.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +38,16 @@ public final class ServiceMetrics {
                 .tag("status", decision.status().name())
                 .tag("reason", decision.reason() == null ? "none" : decision.reason().name())
                 .register(registry).increment();
+        boolean exception = decision.status() == DecisionStatus.HELD || decision.status() == DecisionStatus.REJECTED;
+        if (exception) {
+            // the rule behind the hold or rejection: the last its receipt names (the engine's own included)
+            var rules = decision.receipt().rules();
+            Counter.builder("billwright.exceptions").description("Held and rejected items by reason and by the rule behind them")
+                    .tag("status", decision.status().name())
+                    .tag("reason", decision.reason() == null ? "none" : decision.reason().name())
+                    .tag("rule", rules.isEmpty() ? "none" : rules.get(rules.size() - 1))
+                    .register(registry).increment();
+        }
     }
 
     public void outboxPublished(OutboxMessage message) {

@@ -26,6 +26,24 @@ class ServiceMetricsTest {
         assertThat(registry.get("billwright.exceptions.published").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void exceptionsAreCountedByReasonAndByTheRuleBehindThem() {
+        var currency = java.util.Currency.getInstance("EUR");
+        var receipt = new io.billwright.engine.decision.Receipt("default@abc", java.util.List.of(
+                "T&M: approved billable hours at the rate card rate", "T&M: the not-to-exceed cap holds what would exceed it"),
+                1, java.util.List.of("msg-1"));
+        metrics.decided(new io.billwright.engine.decision.Decision("TE-1#excess", io.billwright.engine.item.ItemKind.TIME,
+                io.billwright.engine.decision.DecisionStatus.HELD, io.billwright.engine.decision.ReasonCode.CAP_EXCEEDED,
+                "", new io.billwright.engine.money.Money(java.math.BigDecimal.TEN, currency), receipt));
+        metrics.decided(new io.billwright.engine.decision.Decision("TE-2", io.billwright.engine.item.ItemKind.TIME,
+                io.billwright.engine.decision.DecisionStatus.ELIGIBLE, null, "",
+                new io.billwright.engine.money.Money(java.math.BigDecimal.TEN, currency), receipt));
+
+        assertThat(registry.get("billwright.exceptions").tag("reason", "CAP_EXCEEDED")
+                .tag("rule", "T&M: the not-to-exceed cap holds what would exceed it").counter().count()).isEqualTo(1);
+        assertThat(registry.find("billwright.exceptions").counters()).as("an eligible item is no exception").hasSize(1);
+    }
+
     private static OutboxMessage message(String type, String routingKey) {
         return new OutboxMessage("id-" + type, "billwright.erp", routingKey, "corr-1", type, "{}");
     }
