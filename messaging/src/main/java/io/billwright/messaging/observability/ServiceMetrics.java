@@ -64,6 +64,43 @@ public final class ServiceMetrics {
         }
     }
 
+    /** An acknowledgement recorded, by outcome ({@code POSTED}, {@code REJECTED}). */
+    public void acknowledged(String outcome) {
+        Counter.builder("billwright.erp.acknowledgements").description("ERP acknowledgements recorded, by outcome")
+                .tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+    }
+
+    /**
+     * A package the broker confirmed for the first time: approval-to-ERP latency (from its oldest item's
+     * approval event), close-to-package latency (from the event that triggered it, a period close say), and
+     * its amount by ERP and currency.
+     */
+    public void packageConfirmed(io.billwright.messaging.outbox.OutboxRepository.ConfirmedPackage pkg,
+                                 java.time.Instant confirmedAt) {
+        String erp = pkg.erpTarget().toLowerCase(java.util.Locale.ROOT);
+        String document = pkg.creditNote() ? "credit_note" : "invoice";
+        if (pkg.approvedAt() != null) {
+            Timer.builder("billwright.approval.to.erp")
+                    .description("From the approval event of a package's oldest item to the broker's confirm of the package")
+                    .tag("erp", erp).publishPercentileHistogram().register(registry)
+                    .record(nonNegative(Duration.between(pkg.approvedAt(), confirmedAt)));
+        }
+        if (pkg.triggeredAt() != null) {
+            Timer.builder("billwright.close.to.package")
+                    .description("From the event that triggered a package (a period close, an acceptance) to its broker confirm")
+                    .tag("erp", erp).publishPercentileHistogram().register(registry)
+                    .record(nonNegative(Duration.between(pkg.triggeredAt(), confirmedAt)));
+        }
+        Counter.builder("billwright.packages.amount")
+                .description("Amount due of the packages confirmed by the broker, by ERP, currency and document (credit notes as positive amounts)")
+                .tag("erp", erp).tag("currency", pkg.currency()).tag("document", document)
+                .register(registry).increment(pkg.amountDue().abs().doubleValue());
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
     public void outboxRetried() {
         outboxRetries.increment();
     }

@@ -19,4 +19,9 @@ public record OutboxMessage(String messageId, String exchange, String routingKey
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(body, "body");
     }
+
+    /** An invoice or credit note for the ERP exchange, rather than an exception notice; its id is the package id. */
+    public boolean isPackage() {
+        return !type.startsWith("io.billwright.decision.");
+    }
 }

@@ -251,6 +251,7 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
     /** Waits for a round's confirms, marks the confirmed rows sent and retries or parks the rest. */
     private void settle(Round round) {
         List<String> sent = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
         List<OutboxRow> failed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < round.rows().size(); i++) {
@@ -259,12 +260,20 @@ public final class OutboxRelay implements SmartLifecycle, OutboxHandOver {
             if (failure == null) {
                 sent.add(row.message().messageId());
                 metrics.outboxPublished(row.message());
+                if (row.message().isPackage()) {
+                    packages.add(row.message().messageId());
+                }
             } else {
                 failed.add(row);
                 reasons.add(failure);
             }
         }
-        transactions.executeWithoutResult(status -> outbox.markSent(sent, clock.instant()));
+        Instant confirmedAt = clock.instant();
+        List<OutboxRepository.ConfirmedPackage> confirmed = transactions.execute(status -> {
+            outbox.markSent(sent, confirmedAt);
+            return outbox.markPackagesConfirmed(packages, confirmedAt);
+        });
+        confirmed.forEach(pkg -> metrics.packageConfirmed(pkg, confirmedAt));
         for (int i = 0; i < failed.size(); i++) {
             retryOrPark(failed.get(i), reasons.get(i));
         }

@@ -77,6 +77,41 @@ public final class OutboxRepository {
         }
     }
 
+    /** A package the broker just confirmed, with what its latency and amount meters need. */
+    public record ConfirmedPackage(String packageId, String erpTarget, String currency, java.math.BigDecimal amountDue,
+                                   boolean creditNote, Instant approvedAt, Instant triggeredAt) {
+    }
+
+    /**
+     * Sets the broker's confirm time on packages confirmed for the first time, and returns them (a package
+     * republished by a resend keeps its first confirm time and is not returned again).
+     */
+    public List<ConfirmedPackage> markPackagesConfirmed(List<String> packageIds, Instant at) {
+        if (packageIds.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(packageIds.size(), "?"));
+        List<ConfirmedPackage> confirmed = jdbc.sql("select p.package_id, p.erp_target, p.currency, p.amount_due, "
+                        + "p.trigger_kind, p.approved_at, coalesce(e.event_time, e.received_at, p.created_at) as triggered_at "
+                        + "from billing_package p left join event_log e on e.message_id = p.message_id "
+                        + "where p.confirmed_at is null and p.package_id in (" + in + ")")
+                .params(packageIds.toArray())
+                .query((rs, n) -> new ConfirmedPackage(rs.getString("package_id"), rs.getString("erp_target"),
+                        rs.getString("currency"), rs.getBigDecimal("amount_due"),
+                        "CREDIT_NOTE".equals(rs.getString("trigger_kind")), instant(rs.getTimestamp("approved_at")),
+                        instant(rs.getTimestamp("triggered_at"))))
+                .list();
+        if (!confirmed.isEmpty()) {
+            batchJdbc.batchUpdate("update billing_package set confirmed_at = ? where package_id = ? and confirmed_at is null",
+                    confirmed.stream().map(p -> new Object[] {Timestamp.from(at), p.packageId()}).toList());
+        }
+        return confirmed;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     public void markFailed(String messageId, String error, Instant nextAttempt) {
         jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = null "
                         + "where message_id = ?")

@@ -12,7 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * process environment, so a slow hash buys nothing here and costs about 100 ms of CPU on every admin
  * call, a reload request included.
  */
-final class EnvironmentSecret implements PasswordEncoder {
+public final class EnvironmentSecret implements PasswordEncoder {
 
     private static final String PREFIX = "sha256:";
 

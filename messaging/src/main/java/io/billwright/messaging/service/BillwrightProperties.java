@@ -1,6 +1,7 @@
 package io.billwright.messaging.service;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,7 +32,22 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
                                    @DefaultValue Retry retry,
                                    @DefaultValue Relay relay,
                                    @DefaultValue Rules rules,
-                                   @DefaultValue Admin admin) {
+                                   @DefaultValue Admin admin,
+                                   @DefaultValue Operations operations) {
+
+    /**
+     * Finance operations ({@code /ops}). {@code users} are the people who sign in to the operations page,
+     * each {@code name:password:role} with role {@code viewer} (read, ask for a release or write-off) or
+     * {@code admin} (also approve, replay, resend, deploy rules); the admin credentials are an admin too. A
+     * package with no word from the ERP {@code unacknowledgedAfter} after the broker confirmed it is reported
+     * unacknowledged; the business gauges are read every {@code gaugeRefresh}; a list or replay of parked
+     * messages looks at {@code deadLetterBrowseLimit} of them at most.
+     */
+    public record Operations(@DefaultValue List<String> users,
+                             @DefaultValue("24h") Duration unacknowledgedAfter,
+                             @DefaultValue("30s") Duration gaugeRefresh,
+                             @DefaultValue("10000") int deadLetterBrowseLimit) {
+    }
 
     /**
      * The rule set (ADR 0010). In production: signed releases, deployed from {@code releases} (by version)

@@ -50,7 +50,8 @@ class TopologyConfiguration {
         FanoutExchange deadLetter = new FanoutExchange(topology.deadLetterExchange(), true, false);
         TopicExchange exceptions = new TopicExchange(topology.exceptionsExchange(), true, false);
         DirectExchange erp = new DirectExchange(topology.erpExchange(), true, false);
-        all.addAll(List.of(inbound, partitions, deadLetter, exceptions, erp));
+        TopicExchange acknowledgements = new TopicExchange(topology.acknowledgementsExchange(), true, false);
+        all.addAll(List.of(inbound, partitions, deadLetter, exceptions, erp, acknowledgements));
         // every inbound type, and an unknown one too (parked with its reason rather than dropped unrouted)
         all.add(BindingBuilder.bind(partitions).to(inbound).with("#"));
         for (int index = 0; index < topology.partitions(); index++) {
@@ -70,6 +71,9 @@ class TopologyConfiguration {
         Queue exceptionQueue = deadLettered(topology.exceptionsQueue(), topology);
         all.add(exceptionQueue);
         all.add(BindingBuilder.bind(exceptionQueue).to(exceptions).with("#"));
+        Queue acknowledgementQueue = deadLettered(topology.acknowledgementsQueue(), topology);
+        all.add(acknowledgementQueue);
+        all.add(BindingBuilder.bind(acknowledgementQueue).to(acknowledgements).with("#"));
         for (ErpTarget target : ErpTarget.values()) {
             Queue queue = deadLettered(topology.erpQueue(target), topology);
             all.add(queue);

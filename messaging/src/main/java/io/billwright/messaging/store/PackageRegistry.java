@@ -45,6 +45,7 @@ public final class PackageRegistry {
                 rs -> {
                     known.add(rs.getString(1));
                 }, ids.toArray());
+        java.util.Map<String, Instant> approvals = approvalTimes(candidates);
         Set<String> issued = new LinkedHashSet<>();
         List<Object[]> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(at);
@@ -57,12 +58,38 @@ public final class PackageRegistry {
                 pkg.trigger().kind().name(), pkg.trigger().key(), pkg.currency().getCurrencyCode(),
                 pkg.totals().net().amount(), pkg.totals().tax().amount(),
                 pkg.totals().retentionWithheld().amount(), pkg.totals().amountDue().amount(), pkg.ruleSetVersion(),
-                candidate.messageId(), now, linesOf(pkg)});
+                candidate.messageId(), now, linesOf(pkg), approvedAt(pkg, approvals)});
         }
         Batches.run(batchJdbc, "insert into billing_package (package_id, contract_id, erp_target, trigger_kind, "
                 + "trigger_key, currency, net, tax, retention, amount_due, rule_set_version, message_id, created_at, "
-                + "lines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "lines, approved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         return issued;
+    }
+
+    /**
+     * When each source event of the candidates' lines happened (its CloudEvents time, or when it was received):
+     * one read, in chunks, for every line of the batch.
+     */
+    private java.util.Map<String, Instant> approvalTimes(List<Candidate> candidates) {
+        List<String> sources = candidates.stream().flatMap(c -> c.pkg().lines().stream())
+                .flatMap(line -> line.receipt().sourceEventIds().stream()).distinct().toList();
+        java.util.Map<String, Instant> times = new java.util.HashMap<>();
+        for (int from = 0; from < sources.size(); from += 500) {
+            List<String> chunk = sources.subList(from, Math.min(sources.size(), from + 500));
+            batchJdbc.query("select message_id, coalesce(event_time, received_at) from event_log where message_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        times.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                    }, chunk.toArray());
+        }
+        return times;
+    }
+
+    /** When the package's oldest item was approved: where approval-to-ERP latency starts. */
+    private static Timestamp approvedAt(BillingPackage pkg, java.util.Map<String, Instant> approvals) {
+        return pkg.lines().stream().flatMap(line -> line.receipt().sourceEventIds().stream())
+                .map(approvals::get).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .map(Timestamp::from).orElse(null);
     }
 
     /**

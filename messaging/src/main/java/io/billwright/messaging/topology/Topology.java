@@ -110,11 +110,25 @@ public record Topology(String namespace, int partitions) {
         return erpExchange() + "." + routingKey(target);
     }
 
+    /**
+     * Topic exchange and its queue for what the ERP connectors say about the packages they were sent:
+     * {@code io.billwright.erp.posted.v1} and {@code io.billwright.erp.rejected.v1}, routing key the type
+     * less {@code io.billwright.} ({@code erp.posted.v1}).
+     */
+    public String acknowledgementsExchange() {
+        return namespace + ".acknowledgements";
+    }
+
+    public String acknowledgementsQueue() {
+        return namespace + ".acknowledgements";
+    }
+
     /** Every queue the service declares. */
     public List<String> allQueues() {
         List<String> queues = new java.util.ArrayList<>(inboundQueues());
         queues.add(deadLetterQueue());
         queues.add(exceptionsQueue());
+        queues.add(acknowledgementsQueue());
         Arrays.stream(ErpTarget.values()).map(this::erpQueue).forEach(queues::add);
         return List.copyOf(queues);
     }
@@ -122,7 +136,7 @@ public record Topology(String namespace, int partitions) {
     /** Every exchange the service declares. */
     public List<String> allExchanges() {
         return List.of(inboundExchange(), partitionExchange(), deadLetterExchange(), exceptionsExchange(),
-                erpExchange());
+                erpExchange(), acknowledgementsExchange());
     }
 
     /** The routing key and queue suffix for an ERP target: {@code netsuite}, {@code sap-s4hana}, {@code dynamics365}. */
