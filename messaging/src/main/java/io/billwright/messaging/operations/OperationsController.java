@@ -71,8 +71,10 @@ public class OperationsController {
     Map<String, Object> me(Authentication authentication, CsrfToken csrf) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("user", authentication.getName());
-        out.put("roles", authentication.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", "")
-                .toLowerCase(Locale.ROOT)).sorted().toList());
+        // roles only: Spring Security also grants the factors a person signed in with (FACTOR_PASSWORD)
+        out.put("roles", authentication.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(name -> name.startsWith("ROLE_"))
+                .map(name -> name.substring("ROLE_".length()).toLowerCase(Locale.ROOT)).sorted().toList());
         out.put("csrfHeader", csrf.getHeaderName());
         out.put("csrfToken", csrf.getToken());
         return out;
