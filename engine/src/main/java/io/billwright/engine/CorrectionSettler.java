@@ -279,7 +279,8 @@ final class CorrectionSettler {
     private static ItemRecord creditRecord(ItemRecord billed, Credit credit, Receipt receipt, Step step) {
         return new ItemRecord(credit, billed.kind(), billed.date(), billed.milestoneId(), DecisionStatus.ELIGIBLE,
                 ReasonCode.CREDITED, credit.amount(), BigDecimal.ZERO, BigDecimal.ZERO, null, receipt,
-                List.of(step.eventId()), credit.description(), credit.quantity(), credit.amount(), null, null);
+                List.of(step.eventId()), credit.description(), credit.quantity(), credit.amount(), null, null,
+                credit.amount());
     }
 
     private static Decision creditDecision(ItemRecord billed, Credit credit, Receipt receipt, String detail,

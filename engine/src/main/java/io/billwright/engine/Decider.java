@@ -139,7 +139,7 @@ final class Decider {
         }
         ItemRecord record = new ItemRecord(item, kind, date, milestoneId, verdict.status(), verdict.reason(),
                 verdict.eligible(), BigDecimal.ZERO, verdict.drawdown(), null, verdict.receipt(), sources,
-                description, quantity, gross, adjustment, null);
+                description, quantity, gross, adjustment, null, decidedAmount(item, verdict));
         ContractState state = step.state;
         state = state.withItem(record)
                 .withCapConsumed(ItemAssessor.countsAgainstCap(item) ? state.capConsumed().add(verdict.eligible())
@@ -164,7 +164,24 @@ final class Decider {
         var heldPart = verdict.decisions().get(verdict.decisions().size() - 1);
         step.state = step.state.withItem(new ItemRecord(excess, kind, date, milestoneId, DecisionStatus.HELD,
                 heldPart.reason(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, verdict.receipt(),
-                sources, remainderText(description), BigDecimal.ONE, null, null, null));
+                sources, remainderText(description), BigDecimal.ONE, null, null, null, excess.amount()));
+    }
+
+    /**
+     * What the item amounts to as decided: its eligible part, or the amount of its own decision (held, rejected or
+     * tracked); a cut of a split item carries another id and is not the item's own.
+     */
+    private static BigDecimal decidedAmount(Item item, ItemVerdict verdict) {
+        if (verdict.status() == DecisionStatus.ELIGIBLE) {
+            return verdict.eligible();
+        }
+        BigDecimal own = BigDecimal.ZERO;
+        for (Decision decision : verdict.decisions()) {
+            if (decision.itemId().equals(item.itemId())) {
+                own = decision.amount().amount();
+            }
+        }
+        return own;
     }
 
     /** How a cut reads on the invoice: what became of the amount, and the limit's own words. */

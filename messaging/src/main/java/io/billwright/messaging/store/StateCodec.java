@@ -47,6 +47,11 @@ import tools.jackson.databind.util.RawValue;
  * (contract versions, cap and retainer positions, triggers, milestones), one record per item, and the
  * processed event ids, which the event log already holds. The stored form is versioned ({@link #FORMAT})
  * and kept apart from the engine's types by a plain record.
+ *
+ * <p>An item record is written field by field, so a field the engine adds to {@code ItemRecord} is stored from
+ * then on and reads as null from records written before it: {@code ItemRecord.decided} (what a held, rejected or
+ * tracked item amounts to) is such a field, and its absence means "not known" ({@code StateCodecTest}). Only a
+ * field removed or renamed needs a new {@link #FORMAT}.
  */
 public final class StateCodec {
 

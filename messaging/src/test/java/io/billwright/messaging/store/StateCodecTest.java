@@ -6,6 +6,7 @@ import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.state.ContractState;
+import io.billwright.engine.state.ItemRecord;
 import io.billwright.rules.DefaultRuleSet;
 import io.billwright.rules.scenario.Scenario;
 import io.billwright.rules.scenario.ScenarioReader;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service keeps state in the database between messages; the simulator keeps it in memory. Running
@@ -65,5 +69,31 @@ class StateCodecTest {
             }
         }
         assertThat(steps).isGreaterThan(300);
+    }
+
+    @Test
+    void keepsWhatAHeldItemIsHeldForAndReadsRecordsWrittenBeforeItWasKept() throws IOException {
+        Scenario scenario = new ScenarioReader().read(SCENARIOS.resolve("tm/cap-splits-the-crossing-entry.yaml"));
+        BillingEngine engine = BillingEngine.using(ruleSet);
+        ContractState state = ContractState.empty(scenario.steps().get(0).event().contractId());
+        for (Scenario.Step step : scenario.steps()) {
+            state = engine.apply(step.event(), state).state();
+        }
+        ItemRecord excess = state.items().get("EXCESS:TIME_ENTRY:TE-2");
+        String json = codec.encodeItem(excess);
+
+        assertThat(codec.decodeItem(json)).isEqualTo(excess);
+        assertThat(codec.decodeItem(json).decided()).isEqualByComparingTo("200.00").hasScaleOf(2);
+
+        // the record as an older release wrote it: every field but the one it did not keep
+        ObjectNode older = (ObjectNode) JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().readTree(json);
+        assertThat(older.remove("decided")).isNotNull();
+        ItemRecord read = codec.decodeItem(older.toString());
+
+        assertThat(read.decided()).isNull();
+        assertThat(read.knowsDecidedAmount()).isFalse();
+        assertThat(read.pending()).isEqualTo(excess.pending());
+        assertThat(read.item()).isEqualTo(excess.item());
     }
 }
