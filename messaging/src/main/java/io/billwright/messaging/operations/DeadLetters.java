@@ -30,6 +30,9 @@ import java.util.concurrent.TimeoutException;
  * message) and only then acknowledges them off the dead-letter queue: a failed replay loses nothing. A
  * replayed message that fails again is parked again by the path that failed it, with its new reason; it is
  * never sent round again by itself.
+ *
+ * <p>A browse holds the messages it has taken until it closes, so browses of one instance (the page's list,
+ * a replay, the depth gauge) take turns; two instances browsing at once may each see part of the queue.
  */
 public final class DeadLetters {
 
@@ -68,7 +71,7 @@ public final class DeadLetters {
     }
 
     /** The first {@code limit} parked messages, in queue order; every one stays parked. */
-    public List<ParkedMessage> list(int limit) {
+    public synchronized List<ParkedMessage> list(int limit) {
         List<ParkedMessage> out = new ArrayList<>();
         browse(limit, (response, channel) -> out.add(describe(response)));
         return out;
@@ -79,13 +82,20 @@ public final class DeadLetters {
      *
      * @param limit how far into the queue to look for them
      */
-    public ReplayResult replay(Collection<String> messageIds, String actor, int limit) {
+    public synchronized ReplayResult replay(Collection<String> messageIds, String actor, int limit) {
         Set<String> wanted = new HashSet<>(messageIds);
         List<String> replayed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
-        browse(limit, (response, channel) -> {
+        java.time.Instant started = clock.instant();
+        // only the messages parked when the replay began: one that fails again is parked behind them, and is
+        // not sent round a second time by the same replay
+        long parkedNow = depth();
+        browse((int) Math.min(limit, parkedNow), (response, channel) -> {
             ParkedMessage parked = describe(response);
-            if (!wanted.contains(parked.messageId())) {
+            Object replayedAt = response.getProps().getHeaders() == null ? null
+                    : response.getProps().getHeaders().get(REPLAYED_AT);
+            if (!wanted.contains(parked.messageId())
+                    || replayedSince(replayedAt, started)) {
                 return;
             }
             String refusal = refusal(parked);
@@ -100,6 +110,18 @@ public final class DeadLetters {
         List<String> notFound = messageIds.stream().distinct()
                 .filter(id -> !replayed.contains(id) && !refused.containsKey(id)).toList();
         return new ReplayResult(replayed.stream().distinct().toList(), notFound, refused);
+    }
+
+    /** Whether the message was replayed at or after {@code started}: parked again by the replay under way. */
+    private static boolean replayedSince(Object replayedAt, java.time.Instant started) {
+        if (replayedAt == null) {
+            return false;
+        }
+        try {
+            return !java.time.Instant.parse(replayedAt.toString()).isBefore(started);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Why a parked message cannot go back, or null: it must name one of the service's own queues. */

@@ -93,6 +93,12 @@ class OperationsConfiguration {
                 outbox, clock, settings);
     }
 
+    @Bean
+    Reconciliations reconciliations(io.billwright.messaging.store.ContractStateRepository states,
+                                    ErpStatuses statuses) {
+        return new Reconciliations(states, statuses);
+    }
+
     @Bean(destroyMethod = "close")
     OperationsGauges operationsGauges(MeterRegistry registry, OpenExceptions exceptions, ErpStatuses statuses,
                                       DeadLetters deadLetters, OperationsSettings settings) {

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -216,10 +215,5 @@ public class OperationsController {
         out.put("outboxPending", outbox.pending());
         out.put("outboxOldestSeconds", outbox.oldestPendingSeconds(clock.instant()));
         return out;
-    }
-
-    @ExceptionHandler(ManualDecisions.Refused.class)
-    ResponseEntity<Map<String, String>> refused(ManualDecisions.Refused refused) {
-        return ResponseEntity.status(refused.status()).body(Map.of("error", refused.getMessage()));
     }
 }

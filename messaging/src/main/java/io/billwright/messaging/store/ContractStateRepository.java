@@ -139,6 +139,27 @@ public final class ContractStateRepository {
         return snapshots;
     }
 
+    /**
+     * The contract's whole state, settled items included, as committed: for reading (reconciliation), never
+     * for deciding (it takes no lock and bypasses the cache). Empty when the contract is unknown.
+     */
+    public ContractState readWhole(ContractId contractId) {
+        String header = jdbc.sql("select state from contract_state where contract_id = ?")
+                .param(contractId.value()).query(String.class).optional().orElse(null);
+        if (header == null) {
+            return ContractState.empty(contractId);
+        }
+        List<String> items = jdbc.sql("select record from contract_item where contract_id = ?")
+                .param(contractId.value()).query(String.class).list();
+        return codec.decode(header, items, List.of());
+    }
+
+    /** Every contract the service keeps a state for, in id order. */
+    public List<String> contractIds() {
+        return jdbc.sql("select contract_id from contract_state where state is not null order by contract_id")
+                .query(String.class).list();
+    }
+
     /** Asks for every settled item of the contract (a contract version may price billed items again). */
     public static final String ALL_SETTLED = "*";
 

@@ -209,6 +209,19 @@ class OperationsIT {
             JsonNode rejected = await(() -> json(viewer.get("/ops/api/packages?standing=rejected&contract=" + contract)),
                     list -> list.size() == 1);
             assertThat(rejected.get(0).path("erpReason").asString()).isEqualTo("PERIOD_CLOSED: March is closed");
+            JsonNode reconciliation = json(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=2026-03-31"));
+            assertThat(reconciliation.path("rejected").get(0).path("erpReason").asString())
+                    .as("reconciliation shows the ERP's reason").isEqualTo("PERIOD_CLOSED: March is closed");
+            JsonNode figures = reconciliation.path("figures");
+            assertThat(figures.path("balanced").asBoolean()).as(figures.toString()).isTrue();
+            assertThat(figures.path("recorded").path("count").asInt()).isEqualTo(1);
+            assertThat(figures.path("billedNet").path("count").asInt()).isEqualTo(1);
+            assertThat(figures.path("billedNet").path("amount").decimalValue())
+                    .isEqualByComparingTo(figures.path("recorded").path("amount").decimalValue()).isPositive();
+            assertThat(json(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=2026-02-28"))
+                    .path("figures").path("recorded").path("count").asInt()).as("as of before the work").isZero();
+            assertThat(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=March").statusCode()).isEqualTo(400);
+            assertThat(viewer.get("/ops/contracts/no-such-contract/reconciliation").statusCode()).isEqualTo(404);
 
             assertThat(viewer.post("/ops/api/packages/" + packageId + "/resend", "").statusCode()).isEqualTo(403);
             HttpResponse<String> resent = admin.post("/ops/api/packages/" + packageId + "/resend",
