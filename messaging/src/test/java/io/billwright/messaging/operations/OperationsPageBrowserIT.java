@@ -90,6 +90,14 @@ class OperationsPageBrowserIT {
         try (TestBroker broker = new TestBroker()) {
             broker.publish(topology, TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED"));
             broker.publish(topology, TestMessages.timeEntry(contract, "TE-2", LocalDate.of(2026, 1, 6), "4", "APPROVED"));
+            // a second contract with expenses waiting for their receipts: something to show beside the first
+            String other = TestMessages.uniqueContractId();
+            broker.publish(topology, TestMessages.contract(other, "SAP_S4HANA"));
+            for (String[] expense : new String[][] {{"EX-1", "420.00"}, {"EX-2", "1250.00"}, {"EX-3", "86.40"}}) {
+                TestMessages.Msg message = TestMessages.expense(other, expense[0], expense[1], "EUR");
+                broker.publish(topology, new TestMessages.Msg(message.routingKey(), message.id(),
+                        message.body().replace("\"receipt\":true", "\"receipt\":false")));
+            }
             broker.publish(topology.inboundExchange(), "timeentry.recorded.v1",
                     "{\"broken\": ".getBytes(StandardCharsets.UTF_8), parkedId, Map.of("partitionkey", contract));
         }
@@ -99,13 +107,14 @@ class OperationsPageBrowserIT {
         signIn("vera", "page-viewer-secret");
         assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo("viewer");
         tab("exceptions");
+        waitFor(By.cssSelector("#exception-table tr[data-item='TE-2']"));
+        screenshot();
         WebElement filter = browser.findElement(By.id("filter-contract"));
         filter.sendKeys(contract);
         browser.findElement(By.id("apply-filters")).click();
         waitFor(By.cssSelector("#exception-table tr[data-item='TE-2']"));
         assertThat(browser.findElements(By.cssSelector("#exception-table tbody tr"))).as("filtered to the contract")
                 .hasSize(2);
-        screenshot();
         browser.findElement(By.cssSelector("#exception-table tr[data-item='TE-1'] .request-release")).click();
         browser.findElement(By.id("request-reason")).sendKeys("signed timesheet received by email");
         browser.findElement(By.id("request-submit")).click();
