@@ -64,11 +64,15 @@ public final class OpenExceptions {
             sql.append(" and d.contract_id = ?");
             params.add(filter.contractId().trim());
         }
-        sql.append(" order by since, d.contract_id, d.item_id");
         Aging aging = filter.aging() == null || filter.aging().isBlank() ? null : Aging.byLabel(filter.aging().trim());
         String rule = filter.rule() == null || filter.rule().isBlank() ? null : filter.rule().trim();
+        List<OpenException> candidates = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> row(rs, now)).list());
+        candidates.addAll(rejectedPackages(filter, now));
+        candidates.sort(java.util.Comparator.comparing(OpenException::since).thenComparing(OpenException::contractId)
+                .thenComparing(OpenException::itemId));
         List<OpenException> out = new ArrayList<>();
-        for (OpenException item : jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now)).list()) {
+        for (OpenException item : candidates) {
             if ((aging == null || aging.label().equals(item.aging())) && (rule == null || rule.equals(item.rule()))) {
                 out.add(item);
                 if (out.size() >= limit) {
@@ -77,6 +81,36 @@ public final class OpenExceptions {
             }
         }
         return out;
+    }
+
+    /** The reason and rule a package the ERP rejected is listed under. */
+    public static final String ERP_REJECTED = "ERP_REJECTED";
+
+    /**
+     * Packages the ERP rejected and nobody has resent: exceptions too, listed with the ERP's reason, the
+     * package id as item and the amount due, aged from the rejection.
+     */
+    private List<OpenException> rejectedPackages(Filter filter, Instant now) {
+        String status = Filter.upper(filter.status());
+        String reason = Filter.upper(filter.reason());
+        if ((status != null && !status.equals("REJECTED")) || (reason != null && !reason.equals(ERP_REJECTED))) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select package_id, contract_id, currency, amount_due, erp_reason, "
+                + "acknowledged_at from billing_package where erp_status = 'REJECTED'");
+        List<Object> params = new ArrayList<>();
+        addFilter(sql, params, "currency", Filter.upper(filter.currency()));
+        if (filter.contractId() != null && !filter.contractId().isBlank()) {
+            sql.append(" and contract_id = ?");
+            params.add(filter.contractId().trim());
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            Instant since = rs.getTimestamp("acknowledged_at").toInstant();
+            long days = Aging.days(since, now);
+            return new OpenException(rs.getString("contract_id"), rs.getString("package_id"), "PACKAGE", "REJECTED",
+                    ERP_REJECTED, "erp", rs.getString("erp_reason"), rs.getBigDecimal("amount_due"),
+                    rs.getString("currency"), since, days, Aging.of(days).label(), null);
+        }).list();
     }
 
     /** Every bucket, in order, with the held and rejected items of the list in it. */

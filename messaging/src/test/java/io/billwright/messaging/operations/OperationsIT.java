@@ -223,6 +223,10 @@ class OperationsIT {
             assertThat(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=March").statusCode()).isEqualTo(400);
             assertThat(viewer.get("/ops/contracts/no-such-contract/reconciliation").statusCode()).isEqualTo(404);
 
+            JsonNode asException = json(viewer.get("/ops/api/exceptions?contract=" + contract + "&reason=ERP_REJECTED"));
+            assertThat(asException.path("items").get(0).path("itemId").asString()).as("a rejection is an exception")
+                    .isEqualTo(packageId);
+            assertThat(asException.path("items").get(0).path("detail").asString()).contains("March is closed");
             assertThat(viewer.post("/ops/api/packages/" + packageId + "/resend", "").statusCode()).isEqualTo(403);
             HttpResponse<String> resent = admin.post("/ops/api/packages/" + packageId + "/resend",
                     "{\"note\": \"period reopened\"}");
