@@ -189,6 +189,47 @@ class OperationsIT {
     }
 
     @Test
+    void theDeadLettersToolListsAndReplaysAsThePersonRunningIt() throws Exception {
+        String contract = TestMessages.uniqueContractId();
+        Msg good = TestMessages.contract(contract, "DYNAMICS_365");
+        try (TestBroker broker = new TestBroker()) {
+            broker.publish(topology.deadLetterExchange(), "parked", good.body().getBytes(StandardCharsets.UTF_8),
+                    good.id(), Map.of("partitionkey", contract, DeadLetterPublisher.REASON, "UNKNOWN_TYPE",
+                            DeadLetterPublisher.ORIGINAL_QUEUE, topology.partitionQueue(1)));
+        }
+        String service = "http://127.0.0.1:" + service().httpPort();
+        String[] listed = tool("dead-letters", "list", "--service", service, "--user", "vera", "--password",
+                "viewer-secret", "--reason", "UNKNOWN_TYPE");
+        assertThat(listed[0]).as(listed[1]).contains(good.id()).contains("UNKNOWN_TYPE");
+        String[] refused = tool("dead-letters", "replay", good.id(), "--service", service, "--user", "vera",
+                "--password", "viewer-secret");
+        assertThat(refused[1]).contains("may not").contains("admin");
+        String[] replayed = tool("dead-letters", "replay", good.id(), "--service", service, "--user", "ada",
+                "--password", "ada-secret");
+        assertThat(replayed[0]).as(replayed[1]).contains("replayed  " + good.id());
+        assertThat(Sql.awaitCount(database, "select count(*) from event_log where message_id = '" + good.id() + "'",
+                n -> n == 1, Duration.ofSeconds(20))).isEqualTo(1);
+        assertThat(Sql.count(database, "select count(*) from ops_audit where actor = 'ada' and subject = '"
+                + good.id() + "'")).isEqualTo(1);
+        String[] nobody = tool("dead-letters", "list", "--service", "http://127.0.0.1:1", "--user", "ada",
+                "--password", "x");
+        assertThat(nobody[1]).contains("no service answers at http://127.0.0.1:1");
+    }
+
+    private static ServiceHarness service() {
+        return service;
+    }
+
+    /** Runs a jar tool in this JVM: its standard output and its errors. */
+    private static String[] tool(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        io.billwright.messaging.tools.BillwrightTools.run(args, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @Test
     void acknowledgementsAreRecordedAndARejectedPackageIsResent() throws Exception {
         String contract = TestMessages.uniqueContractId();
         try (TestBroker broker = new TestBroker()) {
