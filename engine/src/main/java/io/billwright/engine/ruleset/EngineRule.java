@@ -94,4 +94,17 @@ public enum EngineRule {
     public static boolean isEngineRule(String ruleName) {
         return BY_NAME.containsKey(ruleName);
     }
+
+    /**
+     * The rule behind a decision, from its receipt's rules in order: the last one, passing over the engine's
+     * precedence (which only says that a rejection or hold outranked a charge, not why); null for none.
+     */
+    public static String ruleBehind(List<String> rules) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (!rules.get(i).equals(PRECEDENCE.ruleName())) {
+                return rules.get(i);
+            }
+        }
+        return rules.isEmpty() ? null : rules.get(rules.size() - 1);
+    }
 }

@@ -40,12 +40,13 @@ public final class ServiceMetrics {
                 .register(registry).increment();
         boolean exception = decision.status() == DecisionStatus.HELD || decision.status() == DecisionStatus.REJECTED;
         if (exception) {
-            // the rule behind the hold or rejection: the last its receipt names (the engine's own included)
-            var rules = decision.receipt().rules();
+            // the rule behind the hold or rejection: the last its receipt names (the engine's own included), passing
+            // over the engine's precedence, which says only that the hold outranked a charge
+            String rule = io.billwright.engine.ruleset.EngineRule.ruleBehind(decision.receipt().rules());
             Counter.builder("billwright.exceptions").description("Held and rejected items by reason and by the rule behind them")
                     .tag("status", decision.status().name())
                     .tag("reason", decision.reason() == null ? "none" : decision.reason().name())
-                    .tag("rule", rules.isEmpty() ? "none" : rules.get(rules.size() - 1))
+                    .tag("rule", rule == null ? "none" : rule)
                     .register(registry).increment();
         }
     }

@@ -166,6 +166,6 @@ public final class OpenExceptions {
             return null;
         }
         String[] names = rules.split(rules.contains(DecisionLog.RULE_SEPARATOR) ? DecisionLog.RULE_SEPARATOR : ",");
-        return names[names.length - 1].trim();
+        return io.billwright.engine.ruleset.EngineRule.ruleBehind(java.util.Arrays.stream(names).map(String::trim).toList());
     }
 }

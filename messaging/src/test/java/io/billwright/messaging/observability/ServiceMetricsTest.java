@@ -26,11 +26,13 @@ class ServiceMetricsTest {
         assertThat(registry.get("billwright.exceptions.published").counter().count()).isEqualTo(1);
     }
 
+    /** The engine's precedence only says a hold outranked a charge: the rule behind the hold is the one before. */
     @Test
     void exceptionsAreCountedByReasonAndByTheRuleBehindThem() {
         var currency = java.util.Currency.getInstance("EUR");
         var receipt = new io.billwright.engine.decision.Receipt("default@abc", java.util.List.of(
-                "T&M: approved billable hours at the rate card rate", "T&M: the not-to-exceed cap holds what would exceed it"),
+                "T&M: approved billable hours at the rate card rate", "T&M: the not-to-exceed cap holds what would exceed it",
+                io.billwright.engine.ruleset.EngineRule.PRECEDENCE.ruleName()),
                 1, java.util.List.of("msg-1"));
         metrics.decided(new io.billwright.engine.decision.Decision("TE-1#excess", io.billwright.engine.item.ItemKind.TIME,
                 io.billwright.engine.decision.DecisionStatus.HELD, io.billwright.engine.decision.ReasonCode.CAP_EXCEEDED,

@@ -92,7 +92,10 @@ class OperationsPageBrowserIT {
             broker.publish(topology, TestMessages.timeEntry(contract, "TE-2", LocalDate.of(2026, 1, 6), "4", "APPROVED"));
             // a second contract with expenses waiting for their receipts: something to show beside the first
             String other = TestMessages.uniqueContractId();
-            broker.publish(topology, TestMessages.contract(other, "SAP_S4HANA"));
+            TestMessages.Msg otherContract = TestMessages.contract(other, "SAP_S4HANA");
+            broker.publish(topology, new TestMessages.Msg(otherContract.routingKey(), otherContract.id(),
+                    otherContract.body().replace("\"erpTarget\"", "\"expensePolicy\":{\"billableCategories\":"
+                            + "[\"TRAVEL\"],\"receiptThreshold\":\"75.00\"},\"erpTarget\"")));
             for (String[] expense : new String[][] {{"EX-1", "420.00"}, {"EX-2", "1250.00"}, {"EX-3", "86.40"}}) {
                 TestMessages.Msg message = TestMessages.expense(other, expense[0], expense[1], "EUR");
                 broker.publish(topology, new TestMessages.Msg(message.routingKey(), message.id(),
@@ -131,7 +134,7 @@ class OperationsPageBrowserIT {
 
         signIn("ops", "page-admin-secret");
         tab("parked");
-        browser.findElement(By.cssSelector("#parked-table tr[data-message='" + parkedId + "'] .parked-pick")).click();
+        waitFor(By.cssSelector("#parked-table tr[data-message='" + parkedId + "'] .parked-pick")).click();
         browser.findElement(By.id("replay-selected")).click();
         waitForText(By.id("message"), "Replayed 1");
         tab("approvals");
