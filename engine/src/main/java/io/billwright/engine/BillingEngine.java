@@ -6,6 +6,7 @@ import io.billwright.engine.event.BillingPeriodClosed;
 import io.billwright.engine.event.ContractCompleted;
 import io.billwright.engine.event.ContractReceived;
 import io.billwright.engine.event.ExpenseRecorded;
+import io.billwright.engine.event.ManualDecision;
 import io.billwright.engine.event.MilestoneAccepted;
 import io.billwright.engine.event.MilestoneCompleted;
 import io.billwright.engine.event.TimeEntryRecorded;
@@ -30,6 +31,7 @@ public final class BillingEngine {
     private final MilestoneProgression milestones;
     private final PeriodClose periods;
     private final Completion completions;
+    private final ManualDecisions manual = new ManualDecisions();
 
     /** @param ruleSets the rule set in force; read once per call, so a call never mixes two versions */
     public BillingEngine(Supplier<RuleSet> ruleSets) {
@@ -92,6 +94,8 @@ public final class BillingEngine {
             periods.apply(step, e.period());
         } else if (event instanceof ContractCompleted e) {
             completions.apply(step, e.date());
+        } else if (event instanceof ManualDecision e) {
+            manual.apply(step, e);
         } else {
             throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
         }

@@ -84,10 +84,12 @@ final class Decider {
     /**
      * Decides again every unbilled time entry, expense and held remainder that {@code which} selects, in
      * date order, after undoing all of them first, so each sees the positions (cap used, retainer hours)
-     * the others leave. Reports only decisions that changed.
+     * the others leave. Reports only decisions that changed. An item finance released or wrote off by hand stays
+     * as decided: only a change of the item itself decides it again.
      */
     void reconsider(Step step, Predicate<ItemRecord> which) {
-        List<ItemRecord> targets = step.state.itemsSorted(r -> !r.isBilled() && reconsiderable(r) && which.test(r));
+        List<ItemRecord> targets = step.state.itemsSorted(r -> !r.isBilled() && reconsiderable(r)
+                && !ManualDecisions.byHand(r) && which.test(r));
         Set<String> ids = new HashSet<>();
         targets.forEach(r -> ids.add(r.key()));
         List<ItemRecord> deciding = targets.stream()

@@ -69,6 +69,10 @@ final class MilestoneProgression {
             alreadyBilled(step, existing, contract, terms);
             return;
         }
+        if (existing != null && ManualDecisions.byHand(existing) && existing.item().equals(item)) {
+            // released or written off by hand: decided again only when the milestone itself changes
+            return;
+        }
         List<String> sources = new ArrayList<>();
         if (existing != null) {
             sources.addAll(existing.sourceEvents());

@@ -10,6 +10,8 @@ import io.billwright.engine.event.ContractCompleted;
 import io.billwright.engine.event.ContractReceived;
 import io.billwright.engine.event.EventId;
 import io.billwright.engine.event.ExpenseRecorded;
+import io.billwright.engine.event.ManualAction;
+import io.billwright.engine.event.ManualDecision;
 import io.billwright.engine.event.MilestoneAccepted;
 import io.billwright.engine.event.MilestoneCompleted;
 import io.billwright.engine.event.TimeEntryRecorded;
@@ -84,6 +86,11 @@ public final class EventDecoder {
                 yield new Decoded(event, contract, (accepted ? "milestone-accepted:" : "milestone-completed:")
                         + contract.value() + ":" + milestone);
             }
+            case ITEM_MANUALLY_DECIDED -> {
+                ContractId contract = contractId(data);
+                ManualDecision decision = manualDecision(id, contract, data);
+                yield new Decoded(decision, contract, "manual-decision:" + contract.value() + ":" + decision.requestId());
+            }
             case PERIOD_CLOSED -> {
                 ContractId contract = contractId(data);
                 BillingPeriod period = bind(data.get("period"), BillingPeriod.class, "data.period");
@@ -91,6 +98,24 @@ public final class EventDecoder {
                         "period:" + contract.value() + ":" + period.id());
             }
         };
+    }
+
+    /**
+     * The schema has checked the fields are there and not blank; the model refuses what it cannot say (the same
+     * person requesting and approving), reported at the field its message names.
+     */
+    private static ManualDecision manualDecision(EventId id, ContractId contract, JsonNode data) {
+        try {
+            return new ManualDecision(id, contract, data.get("itemId").asString(),
+                    ManualAction.valueOf(data.get("action").asString()), data.get("reason").asString(),
+                    data.get("requestedBy").asString(), data.get("approvedBy").asString(),
+                    data.get("requestId").asString());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            String field = "data" + (colon > 0 ? "." + message.substring(0, colon) : "");
+            throw new RejectedMessage(ParkReason.INVALID_DATA, field, "data." + message);
+        }
     }
 
     private static ContractId contractId(JsonNode data) {

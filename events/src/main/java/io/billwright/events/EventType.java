@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The inbound CloudEvents types. Each names its stream (queue), and the JSON Schema its {@code data}
- * must satisfy ({@code schemas/inbound/<schema>.schema.json} on the class path).
+ * The inbound CloudEvents types. Each names its stream (the per-type queue of releases before the partitions,
+ * ADR 0009: only drained now), and the JSON Schema its {@code data} must satisfy
+ * ({@code schemas/inbound/<schema>.schema.json} on the class path).
  */
 public enum EventType {
     CONTRACT_RECEIVED("io.billwright.contract.received.v1", Stream.CONTRACTS, "contract-received"),
@@ -15,7 +16,14 @@ public enum EventType {
     EXPENSE_RECORDED("io.billwright.expense.recorded.v1", Stream.EXPENSES, "expense-recorded"),
     MILESTONE_COMPLETED("io.billwright.milestone.completed.v1", Stream.MILESTONES, "milestone-completed"),
     MILESTONE_ACCEPTED("io.billwright.milestone.accepted.v1", Stream.MILESTONES, "milestone-accepted"),
-    PERIOD_CLOSED("io.billwright.period.closed.v1", Stream.PERIODS, "period-closed");
+    PERIOD_CLOSED("io.billwright.period.closed.v1", Stream.PERIODS, "period-closed"),
+    /**
+     * Finance released a held item or wrote it off, with a second person's approval. Listed with the contracts: it
+     * is a decision about the contract, and it came after the per-type queues (streams are only drained now), so
+     * it never had a queue of its own; like every type it reaches its contract's partition by the
+     * {@code partitionkey} header.
+     */
+    ITEM_MANUALLY_DECIDED("io.billwright.item.manually-decided.v1", Stream.CONTRACTS, "item-manually-decided");
 
     public static final String TYPE_PREFIX = "io.billwright.";
 

@@ -3,10 +3,15 @@ package io.billwright.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.billwright.engine.contract.ContractId;
+import io.billwright.engine.event.EventId;
+import io.billwright.engine.event.ManualAction;
+import io.billwright.engine.event.ManualDecision;
 import io.billwright.engine.event.TimeEntryRecorded;
 import io.billwright.events.testing.TestMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input is refused with its reason and the offending field; good input maps exactly. */
@@ -157,6 +162,60 @@ class MessageReaderTest {
         RejectedMessage rejected = reject("{\"pad\":\"" + padding + "\"}");
         assertThat(rejected.reason()).isEqualTo(ParkReason.OVERSIZE);
         assertThat(rejected.detail()).contains("1048576");
+    }
+
+    @Test
+    void mapsAManualDecisionToTheEngineEventKeyedByItsRequest() {
+        TestMessages.Msg msg = TestMessages.manualDecision("C-1", "EXCESS:TIME_ENTRY:TE-7", "RELEASE", "REQ-42");
+
+        InboundMessage message = read(msg.body());
+
+        assertThat(message.type()).isEqualTo(EventType.ITEM_MANUALLY_DECIDED);
+        assertThat(message.type().routingKey()).isEqualTo("item.manually-decided.v1");
+        assertThat(message.businessKey()).isEqualTo("manual-decision:C-1:REQ-42");
+        assertThat(message.contractId().value()).isEqualTo("C-1");
+        assertThat(PartitionKey.of(msg.body().getBytes(StandardCharsets.UTF_8))).isEqualTo("C-1");
+        assertThat((ManualDecision) message.event()).isEqualTo(new ManualDecision(new EventId(msg.id()),
+                new ContractId("C-1"), "EXCESS:TIME_ENTRY:TE-7", ManualAction.RELEASE, "Client agreed to the overrun",
+                "fiona@firm.example", "oscar@firm.example", "REQ-42"));
+    }
+
+    @Test
+    void refusesAManualDecisionWithoutAReasonNamingTheField() {
+        String body = TestMessages.manualDecision("C-1", "TIME_ENTRY:TE-7", "WRITE_OFF", "REQ-43").body()
+                .replace("\"reason\":\"Client agreed to the overrun\",", "");
+
+        RejectedMessage rejected = reject(body);
+
+        assertThat(rejected.reason()).isEqualTo(ParkReason.SCHEMA_VIOLATION);
+        assertThat(rejected.field()).isEqualTo("data.reason");
+    }
+
+    @Test
+    void refusesAManualDecisionWithABlankReasonAnUnknownActionOrAnItemWithoutItsKind() {
+        String msg = TestMessages.manualDecision("C-1", "TIME_ENTRY:TE-7", "WRITE_OFF", "REQ-44").body();
+
+        RejectedMessage blank = reject(msg.replace("\"Client agreed to the overrun\"", "\"  \""));
+        RejectedMessage action = reject(msg.replace("\"WRITE_OFF\"", "\"FORGIVE\""));
+        RejectedMessage item = reject(msg.replace("\"TIME_ENTRY:TE-7\"", "\"TE-7\""));
+
+        assertThat(blank.field()).isEqualTo("data.reason");
+        assertThat(action.field()).isEqualTo("data.action");
+        assertThat(item.field()).as("the item as its state keeps it, kind and id").isEqualTo("data.itemId");
+        assertThat(List.of(blank.reason(), action.reason(), item.reason())).containsOnly(ParkReason.SCHEMA_VIOLATION);
+    }
+
+    @Test
+    void refusesAManualDecisionApprovedByThePersonWhoRequestedIt() {
+        String body = TestMessages.manualDecision("C-1", "TIME_ENTRY:TE-7", "RELEASE", "REQ-45").body()
+                .replace("\"approvedBy\":\"oscar@firm.example\"", "\"approvedBy\":\"Fiona@firm.example\"");
+
+        RejectedMessage rejected = reject(body);
+
+        assertThat(rejected.reason()).isEqualTo(ParkReason.INVALID_DATA);
+        assertThat(rejected.field()).isEqualTo("data.approvedBy");
+        assertThat(rejected.detail()).isEqualTo("data.approvedBy: 'Fiona@firm.example' also requested the decision;"
+                + " a manual decision needs a second person's approval");
     }
 
     private InboundMessage read(String body) {

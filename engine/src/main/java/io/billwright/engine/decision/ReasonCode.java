@@ -28,5 +28,8 @@ public enum ReasonCode {
     /** A correction of a billed item too small to credit: the invoice stands. */
     CORRECTION_IGNORED,
     /** Eligible for credit: part or all of an invoiced line goes on the next credit note. */
-    CREDITED
+    CREDITED,
+    // rejected by people
+    /** Finance wrote a held item off, with a second person's approval (a manual decision): never billed. */
+    WRITTEN_OFF
 }

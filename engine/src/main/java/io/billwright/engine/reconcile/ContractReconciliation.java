@@ -46,6 +46,8 @@ import java.util.TreeMap;
  * @param tracked            tracked items (hours under a fixed fee, milestone or retainer), at zero as decided
  * @param trackedHours       the hours of the tracked time entries
  * @param rejected           rejected items, at what the rules priced them at (zero when never priced)
+ * @param writtenOff         the rejected items finance wrote off by hand ({@code WRITTEN_OFF}): part of
+ *                           {@code rejected}
  * @param credited           every credit of an invoice line, issued on a credit note or waiting for one
  * @param creditsWaiting     the credits waiting for the next period close's credit note: part of {@code credited}
  * @param headroom           the cap (else the contract value) less billedNet less eligibleUnbilled; null when
@@ -59,7 +61,7 @@ public record ContractReconciliation(String contractId, LocalDate asOf, String c
                                      BigDecimal tax, BigDecimal retained, BigDecimal released, Tally held,
                                      SortedMap<String, BigDecimal> heldByReason,
                                      SortedMap<String, Integer> heldCountByReason, Tally tracked,
-                                     BigDecimal trackedHours, Tally rejected, Tally credited,
+                                     BigDecimal trackedHours, Tally rejected, Tally writtenOff, Tally credited,
                                      Tally creditsWaiting, BigDecimal headroom, boolean balanced, List<String> breaks,
                                      List<String> notes) {
 
@@ -77,6 +79,7 @@ public record ContractReconciliation(String contractId, LocalDate asOf, String c
         Objects.requireNonNull(tracked, "tracked");
         Objects.requireNonNull(trackedHours, "trackedHours");
         Objects.requireNonNull(rejected, "rejected");
+        Objects.requireNonNull(writtenOff, "writtenOff");
         Objects.requireNonNull(credited, "credited");
         Objects.requireNonNull(creditsWaiting, "creditsWaiting");
         heldByReason = Collections.unmodifiableSortedMap(new TreeMap<>(

@@ -1,6 +1,7 @@
 package io.billwright.engine.reconcile;
 
 import io.billwright.engine.decision.DecisionStatus;
+import io.billwright.engine.decision.ReasonCode;
 import io.billwright.engine.item.Credit;
 import io.billwright.engine.item.Excess;
 import io.billwright.engine.item.RetentionRelease;
@@ -34,6 +35,7 @@ final class Ledger {
     Tally tracked = Tally.NONE;
     BigDecimal trackedHours = BigDecimal.ZERO;
     Tally rejected = Tally.NONE;
+    Tally writtenOff = Tally.NONE;
     Tally credited = Tally.NONE;
     Tally creditsWaiting = Tally.NONE;
     /** Held or rejected items whose record does not keep what they amount to (written before it was kept). */
@@ -85,7 +87,12 @@ final class Ledger {
                     trackedHours = trackedHours.add(entry.hours());
                 }
             }
-            case REJECTED -> rejected = rejected.plus(standing);
+            case REJECTED -> {
+                rejected = rejected.plus(standing);
+                if (record.reason() == ReasonCode.WRITTEN_OFF) {
+                    writtenOff = writtenOff.plus(standing);
+                }
+            }
         }
     }
 

@@ -70,7 +70,8 @@ public final class Reconciler {
                 scale.of(value), scale.of(cap), scale.of(ledger.recorded), scale.of(ledger.eligibleUnbilled),
                 scale.of(ledger.billedNet), scale.of(ledger.tax), scale.of(ledger.retained), scale.of(ledger.released),
                 scale.of(ledger.held), scale.of(ledger.heldByReason), ledger.heldCountByReason,
-                scale.of(ledger.tracked), ledger.trackedHours, scale.of(ledger.rejected), scale.of(ledger.credited),
+                scale.of(ledger.tracked), ledger.trackedHours, scale.of(ledger.rejected),
+                scale.of(ledger.writtenOff), scale.of(ledger.credited),
                 scale.of(ledger.creditsWaiting), scale.of(headroom), breaks.isEmpty(), breaks, notes);
     }
 

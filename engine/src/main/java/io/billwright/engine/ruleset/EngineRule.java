@@ -51,7 +51,16 @@ public enum EngineRule {
                     + " is held (CORRECTION_REVIEW) for a person to settle, rather than credited from one of them."),
     STALE_CONTRACT_VERSION("Engine: a contract version number is never reused with other terms",
             "A contract version received again with different terms is rejected (STALE_CONTRACT_VERSION): an"
-                    + " amendment needs a new version number.");
+                    + " amendment needs a new version number."),
+    MANUAL_RELEASE("Engine: a held item finance released is billed",
+            "Finance released a held item by hand, with a second person's approval (a manual decision): it is"
+                    + " eligible for the amount it was held for and billed at the next close like any eligible item."
+                    + " The decision names who requested it, who approved it and why. The rules do not hold it again"
+                    + " unless the item itself changes."),
+    MANUAL_WRITE_OFF("Engine: a held item finance wrote off is never billed",
+            "Finance wrote a held item off by hand, with a second person's approval (a manual decision): it is"
+                    + " rejected (WRITTEN_OFF) for the amount it was held for. The decision names who requested it,"
+                    + " who approved it and why. The rules do not decide it again unless the item itself changes.");
 
     /** The package every engine rule is listed under, in coverage and in a release's manifest. */
     public static final String PACKAGE = "billwright.engine";

@@ -212,7 +212,7 @@ class ReconcilerTest {
 
         assertThatThrownBy(() -> new ContractReconciliation(r.contractId(), r.asOf(), r.currency(), r.contractValue(),
                 r.cap(), r.recorded(), r.eligibleUnbilled(), r.billedNet(), r.tax(), r.retained(), r.released(),
-                r.held(), r.heldByReason(), r.heldCountByReason(), r.tracked(), r.trackedHours(), r.rejected(),
+                r.held(), r.heldByReason(), r.heldCountByReason(), r.tracked(), r.trackedHours(), r.rejected(), r.writtenOff(),
                 r.credited(), r.creditsWaiting(), r.headroom(), true, List.of("a break"), r.notes()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("contract C-1: balanced must be false with 1 break(s)");

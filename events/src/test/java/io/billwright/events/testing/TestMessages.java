@@ -70,6 +70,15 @@ public final class TestMessages {
         return envelope(EventType.EXPENSE_RECORDED, "msg-" + contractId + "-" + expenseId, data);
     }
 
+    /** Finance's manual decision on a held item: released or written off, requested by Fiona, approved by Oscar. */
+    public static Msg manualDecision(String contractId, String itemId, String action, String requestId) {
+        String data = """
+                {"contractId":"%s","itemId":"%s","action":"%s","reason":"Client agreed to the overrun",\
+                "requestedBy":"fiona@firm.example","approvedBy":"oscar@firm.example","requestId":"%s"}"""
+                .formatted(contractId, itemId, action, requestId);
+        return envelope(EventType.ITEM_MANUALLY_DECIDED, "msg-" + contractId + "-" + requestId, data);
+    }
+
     /** The same message with another CloudEvents {@code time}. */
     public static Msg at(Msg message, String time) {
         return new Msg(message.routingKey(), message.id(),

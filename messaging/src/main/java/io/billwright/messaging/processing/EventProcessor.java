@@ -171,9 +171,11 @@ public final class EventProcessor {
     private static Map<String, Set<String>> itemKeys(List<InboundMessage> messages) {
         Map<String, Set<String>> keys = new HashMap<>();
         for (InboundMessage message : messages) {
-            // a contract version may price billed items again (an amendment with a past effective date): all of them
+            // a contract version may price billed items again (an amendment with a past effective date): all of them;
+            // a manual decision names its item by key (a billed one is refused as billed, not as unknown)
             String key = message.event() instanceof TimeEntryRecorded e ? e.entry().stateKey()
                     : message.event() instanceof ExpenseRecorded e ? e.expense().stateKey()
+                    : message.event() instanceof io.billwright.engine.event.ManualDecision m ? m.itemKey()
                     : message.event() instanceof io.billwright.engine.event.ContractReceived
                             ? ContractStateRepository.ALL_SETTLED : null;
             if (key != null) {

@@ -23,6 +23,7 @@ import io.billwright.engine.event.ContractCompleted;
 import io.billwright.engine.event.ContractReceived;
 import io.billwright.engine.event.EventId;
 import io.billwright.engine.event.ExpenseRecorded;
+import io.billwright.engine.event.ManualDecision;
 import io.billwright.engine.event.MilestoneAccepted;
 import io.billwright.engine.event.MilestoneCompleted;
 import io.billwright.engine.event.TimeEntryRecorded;
@@ -162,12 +163,25 @@ public final class ScenarioReader {
         if (step.contractCompleted() != null) {
             events.add(new ContractCompleted(id, contractId, step.contractCompleted().date()));
         }
+        if (step.manualDecision() != null) {
+            events.add(manualDecision(where, id, contractId, step.manualDecision()));
+        }
         if (events.size() != 1) {
             throw new ScenarioFormatException(where + ": a step holds exactly one of contract, timeEntry, expense,"
-                    + " milestoneCompleted, milestoneAccepted, periodClosed, contractCompleted; found " + events.size(),
-                    null);
+                    + " milestoneCompleted, milestoneAccepted, periodClosed, contractCompleted, manualDecision; found "
+                    + events.size(), null);
         }
         return events.get(0);
+    }
+
+    private static ManualDecision manualDecision(String where, EventId id, ContractId contractId,
+                                                 ScenarioFile.ManualStep step) {
+        try {
+            return new ManualDecision(id, contractId, step.itemId(), step.action(), step.reason(), step.requestedBy(),
+                    step.approvedBy(), step.requestId() == null ? id.value() : step.requestId());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioFormatException(where + ".manualDecision." + e.getMessage(), e);
+        }
     }
 
     private Contract toContract(String where, Map<String, Object> terms) {
@@ -199,6 +213,9 @@ public final class ScenarioReader {
         }
         if (event instanceof MilestoneAccepted m) {
             return type + " " + m.milestoneId();
+        }
+        if (event instanceof ManualDecision m) {
+            return type + " " + m.action() + " " + m.itemKey();
         }
         return type;
     }

@@ -53,6 +53,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void namesAManualDecisionApprovedByThePersonWhoAskedForIt() throws Exception {
+        Path file = write("manual.yaml", CONTRACT + "  - manualDecision: { itemId: \"TIME_ENTRY:TE-1\", action: RELEASE,"
+                + " reason: ok, requestedBy: fiona, approvedBy: fiona }\n");
+
+        assertThatThrownBy(() -> new ScenarioReader().read(file))
+                .isInstanceOf(ScenarioFormatException.class)
+                .hasMessage(file + ":13: steps[1].manualDecision.approvedBy: 'fiona' also requested the decision; a"
+                        + " manual decision needs a second person's approval");
+    }
+
+    @Test
     void namesAMalformedDate() throws Exception {
         Path file = write("date.yaml", CONTRACT
                 + "  - timeEntry: { id: TE-1, role: X, date: 2026-13-05, hours: \"8\", status: APPROVED }\n");

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code run}: replay, compare, and write the reports into a folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replay events through the baseline and the candidate rule set and write the reports",
-            "(summary.csv, lines.csv, what-if.xlsx, report.html) into the output folder.",
+            "(summary.csv, lines.csv, packages.csv, reconciliation.csv, what-if.xlsx, report.html) into the",
+            "output folder.",
             "",
             "Exit status: 0 done; 1 bad input (a missing or malformed file, an unusable table);",
             "3 a rule set that does not compile (nothing is replayed)."})

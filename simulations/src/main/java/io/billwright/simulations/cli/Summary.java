@@ -48,7 +48,8 @@ final class Summary {
             }
         }
         out.println();
-        out.printf("Reports in %s: summary.csv, lines.csv, packages.csv, what-if.xlsx, report.html%n",
+        out.printf("Reports in %s: summary.csv, lines.csv, packages.csv, reconciliation.csv, what-if.xlsx,"
+                + " report.html%n",
                 folder.toAbsolutePath().normalize());
         out.println(timings);
         out.flush();

@@ -1,5 +1,6 @@
 package io.billwright.simulations.compare;
 
+import io.billwright.engine.reconcile.ContractReconciliation;
 import java.util.List;
 
 /**
@@ -14,10 +15,13 @@ import java.util.List;
  * @param changes        every item whose decision or amounts changed
  * @param packageChanges every package whose amounts changed, or that one side only issued
  * @param input          what was read, and what was skipped on the way
+ * @param baselineReconciliation  each contract's reconciliation at the end of the baseline's replay, by contract id
+ * @param candidateReconciliation the same for the candidate
  */
 public record Comparison(String baselineLabel, String candidateLabel, long events, long contracts, long items,
                          List<TotalRow> totals, List<LineChange> changes, List<PackageChange> packageChanges,
-                         InputCounts input) {
+                         InputCounts input, List<ContractReconciliation> baselineReconciliation,
+                         List<ContractReconciliation> candidateReconciliation) {
 
     /**
      * @param skippedLines lines skipped as bad ({@code --skip-bad-lines})
@@ -33,12 +37,15 @@ public record Comparison(String baselineLabel, String candidateLabel, long event
         changes = List.copyOf(changes);
         packageChanges = List.copyOf(packageChanges);
         input = input == null ? InputCounts.NONE : input;
+        baselineReconciliation = baselineReconciliation == null ? List.of() : List.copyOf(baselineReconciliation);
+        candidateReconciliation = candidateReconciliation == null ? List.of() : List.copyOf(candidateReconciliation);
     }
 
-    /** The comparison without the package-level changes and input counts (for reports built by hand). */
+    /** The comparison without the package-level changes, input counts and reconciliations (for reports built by hand). */
     public Comparison(String baselineLabel, String candidateLabel, long events, long contracts, long items,
                       List<TotalRow> totals, List<LineChange> changes) {
-        this(baselineLabel, candidateLabel, events, contracts, items, totals, changes, List.of(), InputCounts.NONE);
+        this(baselineLabel, candidateLabel, events, contracts, items, totals, changes, List.of(), InputCounts.NONE,
+                List.of(), List.of());
     }
 
     public List<TotalRow> totalsBy(Dimension dimension) {

@@ -1,6 +1,8 @@
 package io.billwright.simulations.compare;
 
+import io.billwright.engine.reconcile.ContractReconciliation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +17,8 @@ public final class ComparisonBuilder {
     private final Map<GroupKey, Figures> candidate = new TreeMap<>();
     private final List<LineChange> changes = new ArrayList<>();
     private final List<PackageChange> packageChanges = new ArrayList<>();
+    private final List<ContractReconciliation> baselineReconciliation = new ArrayList<>();
+    private final List<ContractReconciliation> candidateReconciliation = new ArrayList<>();
     private long contracts;
     private long items;
 
@@ -28,6 +32,8 @@ public final class ComparisonBuilder {
         diff.candidate().forEach((key, figures) -> candidate.merge(key, figures, Figures::plus));
         changes.addAll(diff.changes());
         packageChanges.addAll(diff.packageChanges());
+        baselineReconciliation.add(diff.baselineReconciliation());
+        candidateReconciliation.add(diff.candidateReconciliation());
         contracts++;
         items += diff.items();
     }
@@ -40,7 +46,10 @@ public final class ComparisonBuilder {
             rows.add(new TotalRow(key.dimension(), key.key(), key.currency(),
                     baseline.getOrDefault(key, Figures.ZERO), candidate.getOrDefault(key, Figures.ZERO)));
         }
+        Comparator<ContractReconciliation> byContract = Comparator.comparing(ContractReconciliation::contractId);
+        baselineReconciliation.sort(byContract);
+        candidateReconciliation.sort(byContract);
         return new Comparison(baselineLabel, candidateLabel, events, contracts, items, rows, changes, packageChanges,
-                input);
+                input, baselineReconciliation, candidateReconciliation);
     }
 }

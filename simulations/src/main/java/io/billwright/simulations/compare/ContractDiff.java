@@ -2,6 +2,7 @@ package io.billwright.simulations.compare;
 
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.Contract;
+import io.billwright.engine.reconcile.ContractReconciliation;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
 import io.billwright.simulations.run.ContractRun;
@@ -14,10 +15,13 @@ import java.util.TreeSet;
 
 /**
  * What changed for one contract: each side's totals, and the items whose decision or amounts differ (by
- * status, reason, amount billed or amount pending; a different package id alone is not a change).
+ * status, reason, amount billed or amount pending; a different package id alone is not a change), and each
+ * side's reconciliation of the contract at the end of its replay.
  */
 public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, Map<GroupKey, Figures> candidate,
-                           List<LineChange> changes, List<PackageChange> packageChanges, int items) {
+                           List<LineChange> changes, List<PackageChange> packageChanges, int items,
+                           ContractReconciliation baselineReconciliation,
+                           ContractReconciliation candidateReconciliation) {
 
     static final ItemSide NONE = new ItemSide("NONE", "", BigDecimal.ZERO, BigDecimal.ZERO, "", List.of());
 
@@ -37,7 +41,8 @@ public record ContractDiff(String contractId, Map<GroupKey, Figures> baseline, M
             }
         }
         return new ContractDiff(contractId, SideTotals.of(baseline), SideTotals.of(candidate), changes,
-                packageChanges(contractId, baseline, candidate), keys.size());
+                packageChanges(contractId, baseline, candidate), keys.size(), baseline.reconciliation(),
+                candidate.reconciliation());
     }
 
     private static List<PackageChange> packageChanges(String contractId, ContractRun baseline, ContractRun candidate) {

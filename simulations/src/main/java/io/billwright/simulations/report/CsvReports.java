@@ -1,5 +1,6 @@
 package io.billwright.simulations.report;
 
+import io.billwright.engine.reconcile.ContractReconciliation;
 import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.compare.ItemSide;
 import io.billwright.simulations.compare.LineChange;
@@ -14,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code summary.csv} (totals by dimension and group, baseline, candidate and delta for every measure),
  * {@code lines.csv} (every changed item) and {@code packages.csv} (every package whose amounts changed, or
- * that one side only issued). Amounts are exact decimals with a point; the files start with a
+ * that one side only issued) and {@code reconciliation.csv} (each side's reconciliation of every contract, see
+ * {@link ReconciliationTable}). Amounts are exact decimals with a point; the files start with a
  * byte-order mark so Excel reads them as UTF-8.
  */
 public final class CsvReports {
@@ -37,6 +41,24 @@ public final class CsvReports {
         writeSummary(comparison, folder.resolve(SUMMARY));
         writeLines(comparison, folder.resolve(LINES));
         writePackages(comparison, folder.resolve(PACKAGES));
+        writeReconciliation(comparison, folder.resolve(ReconciliationTable.FILE));
+    }
+
+    /** Both sides' reconciliations, one row per side and contract, baseline first. */
+    static Map<String, List<ContractReconciliation>> reconciliationsBySide(Comparison comparison) {
+        Map<String, List<ContractReconciliation>> sides = new LinkedHashMap<>();
+        sides.put("Baseline", comparison.baselineReconciliation());
+        sides.put("Candidate", comparison.candidateReconciliation());
+        return sides;
+    }
+
+    private static void writeReconciliation(Comparison comparison, Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write('\uFEFF');
+            ReconciliationTable.writeCsv(reconciliationsBySide(comparison), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     static List<String> packagesHeader() {

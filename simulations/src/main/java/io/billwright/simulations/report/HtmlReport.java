@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a {@link Comparison} as one self-contained HTML page for finance: headline figures per currency,
- * charts as inline SVG, and a filterable, sortable table of the changed lines. The page loads nothing from
+ * charts as inline SVG, the reconciliation of each side's portfolio (totals per currency, how many contracts
+ * balance, every break), and a filterable, sortable table of the changed lines. The page loads nothing from
  * the network: its style, script and data are all inline.
  *
  * <p>Amounts appear exactly as computed ({@link java.math.BigDecimal#toPlainString()}); amounts in
@@ -52,6 +53,7 @@ public final class HtmlReport {
         for (String currency : currencies) {
             page.write(new CurrencySection(comparison, currency).html());
         }
+        page.write(new ReconciliationSection(comparison).html());
         LinesTable.writeTable(page, comparison.changes().size());
         page.write("</main><footer>Amounts are exact, as computed by the rule engine; amounts in different "
                 + "currencies are never added up. Delta = candidate \u2212 baseline. Invoiced = net + tax \u2212 "
@@ -83,6 +85,7 @@ public final class HtmlReport {
         for (String currency : currencies) {
             out.write("<a href=\"#" + CurrencySection.anchor(currency) + "\">" + Html.escape(currency) + "</a>");
         }
+        out.write("<a href=\"#" + ReconciliationSection.ANCHOR + "\">Reconciliation</a>");
         out.write("<a href=\"#lines\">Changed lines</a></nav></header>");
     }
 

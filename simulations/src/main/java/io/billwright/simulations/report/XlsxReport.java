@@ -20,7 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The workbook finance opens in Excel: a sheet of headline totals, one per dimension, and the changed lines.
+ * The workbook finance opens in Excel: a sheet of headline totals, one per dimension, the changed lines and
+ * packages, and each side's reconciliation of every contract ({@link ReconciliationTable}).
  * Amounts are numeric cells formatted with two decimals (Excel stores numbers as binary floating point;
  * the exact decimals are in the CSV files). Written as a stream, so a million changed lines fit in little
  * memory; past Excel's row limit the sheet says where the rest is.
@@ -46,6 +47,7 @@ public final class XlsxReport {
             }
             linesSheet(workbook, styles, comparison.changes());
             packagesSheet(workbook, styles, comparison);
+            ReconciliationTable.addSheet(workbook, CsvReports.reconciliationsBySide(comparison));
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

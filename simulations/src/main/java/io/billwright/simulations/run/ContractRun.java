@@ -3,8 +3,11 @@ package io.billwright.simulations.run;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.contract.Contract;
 import io.billwright.engine.decision.Decision;
+import io.billwright.engine.reconcile.ContractReconciliation;
+import io.billwright.engine.reconcile.Reconciler;
 import io.billwright.engine.state.ContractState;
 import io.billwright.engine.state.ItemRecord;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +41,25 @@ public record ContractRun(List<BillingPackage> packages, ContractState state, Ma
 
     public static String keyOf(ItemRecord record) {
         return record.kind() + ":" + record.itemId();
+    }
+
+    /**
+     * The contract's reconciliation at the end of the replay, as of the last day its state knows of: the latest
+     * item date or contract version start (1970-01-01 for a state that has neither).
+     */
+    public ContractReconciliation reconciliation() {
+        LocalDate last = LocalDate.EPOCH;
+        for (ItemRecord record : state.items().values()) {
+            if (record.date() != null && record.date().isAfter(last)) {
+                last = record.date();
+            }
+        }
+        for (Contract version : state.versions().values()) {
+            if (version.effectiveFrom().isAfter(last)) {
+                last = version.effectiveFrom();
+            }
+        }
+        return Reconciler.reconcile(state, last);
     }
 
     /** The last decision about the item, if the replay made one. */

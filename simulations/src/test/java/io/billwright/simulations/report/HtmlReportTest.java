@@ -6,6 +6,8 @@ import static io.billwright.simulations.fixtures.ComparisonTestData.line;
 import static io.billwright.simulations.fixtures.ComparisonTestData.net;
 import static io.billwright.simulations.fixtures.ComparisonTestData.row;
 import static io.billwright.simulations.fixtures.ComparisonTestData.side;
+import static io.billwright.simulations.fixtures.ReconciliationTestData.balanced;
+import static io.billwright.simulations.fixtures.ReconciliationTestData.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billwright.simulations.compare.Comparison;
@@ -40,6 +42,30 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<img", "<b>base</b>", "</script><!--", "'Co'")
                 .contains("&lt;img src=x onerror=alert(1)&gt; &quot;Evil&quot; &amp; &#39;Co&#39; &lt;/script&gt;")
                 .contains("&lt;b&gt;base&lt;/b&gt;", "cand &amp; &quot;v2&quot;");
+    }
+
+    @Test
+    void showsEachSidesReconciliationTotalsAndListsEveryBreakEscaped() throws IOException {
+        Comparison base = comparison(List.of(row(Dimension.TOTAL, "All", "EUR", net("10.00"), net("12.00"))),
+                List.of());
+        Comparison reconciled = new Comparison(base.baselineLabel(), base.candidateLabel(), base.events(),
+                base.contracts(), base.items(), base.totals(), base.changes(), base.packageChanges(), base.input(),
+                List.of(balanced("C-1"), balanced("C-2")),
+                List.of(balanced("C-1"), reconciliation("C-2", List.of("TE-5 <b>held</b> but counts 240.00"))));
+
+        String html = html(reconciled);
+        String section = between(html, "<section class=\"reconciliation\" id=\"reconciliation\">", "</section>");
+
+        assertThat(section)
+                .contains("<th scope=\"row\">Contracts balanced</th><td class=\"num\">2 of 2</td>"
+                        + "<td class=\"num\">1 of 2</td>")
+                .contains("<th scope=\"row\">Billed net</th><td class=\"num\">15000.00 (14)</td>")
+                .contains("<th scope=\"row\">Held</th><td class=\"num\">880.00 (6)</td>")
+                .contains("<th scope=\"row\">Headroom (cap or value left)</th><td class=\"num\">4600.00</td>")
+                .contains("<li><span class=\"side\">Candidate</span> <b>C-2</b>: TE-5 &lt;b&gt;held&lt;/b&gt; but"
+                        + " counts 240.00</li>")
+                .doesNotContain("<b>held</b>", "Every contract balances");
+        assertThat(html).contains("<a href=\"#reconciliation\">Reconciliation</a>");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.billwright.engine.BillingEngine;
 import io.billwright.engine.Outcome;
 import io.billwright.engine.billing.BillingPackage;
 import io.billwright.engine.event.BillingEvent;
+import io.billwright.engine.reconcile.ContractReconciliation;
+import io.billwright.engine.reconcile.Tally;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
 import io.billwright.engine.state.InMemoryContractStateStore;
@@ -106,6 +108,71 @@ class WhatIfTest {
     }
 
     @Test
+    void eachSideReconcilesEveryContractAndItsFiguresAgreeWithThePackages() throws Exception {
+        Path rates = Files.writeString(directory.resolve("rates.csv"), "Jurisdiction,Rate %\nDE,16\nFR,20\n");
+        RuleSet candidate = new DroolsRuleSetCompiler().compile(TaxRateTable.read(rates).applyTo(DefaultRuleSet.sources()),
+                "candidate");
+
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(candidate)).run(read(EventsFile.germanContracts(2)),
+                done -> { });
+
+        // per contract: (4 x 8 h + 4 x 6.5 h) x 100.00 = 5,800.00 net in 8 lines, 5% retention 290.00;
+        // VAT 19%: 4 x 152.00 + 4 x 123.50 = 1,102.00; 16%: 4 x 128.00 + 4 x 104.00 = 928.00
+        assertThat(comparison.baselineReconciliation()).extracting(ContractReconciliation::contractId)
+                .containsExactly("C-SIM-1", "C-SIM-2");
+        assertThat(comparison.baselineReconciliation()).allSatisfy(r -> {
+            assertThat(r.asOf()).isEqualTo(java.time.LocalDate.of(2026, 2, 26)); // the last entry's day
+            assertThat(r.currency()).isEqualTo("EUR");
+            assertThat(r.recorded()).isEqualTo(new Tally(8, new BigDecimal("5800.00")));
+            assertThat(r.billedNet()).isEqualTo(new Tally(8, new BigDecimal("5800.00")));
+            assertThat(r.tax()).isEqualByComparingTo("1102.00");
+            assertThat(r.retained()).isEqualByComparingTo("290.00");
+            assertThat(r.held().count()).isZero();
+            assertThat(r.headroom()).as("no cap, no contract value").isNull();
+            assertThat(r.balanced()).isTrue();
+        });
+        assertThat(comparison.candidateReconciliation()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.billedNet().amount()).isEqualByComparingTo("5800.00");
+            assertThat(r.tax()).isEqualByComparingTo("928.00");
+            assertThat(r.balanced()).isTrue();
+        });
+        // the state's figures and the packages' agree
+        assertThat(sum(comparison.baselineReconciliation(), r -> r.billedNet().amount()))
+                .isEqualByComparingTo(total(comparison).baseline().billedNet());
+        assertThat(sum(comparison.candidateReconciliation(), ContractReconciliation::tax))
+                .isEqualByComparingTo(total(comparison).candidate().tax());
+        assertThat(sum(comparison.baselineReconciliation(), ContractReconciliation::retained))
+                .isEqualByComparingTo(total(comparison).baseline().retentionWithheld());
+    }
+
+    @Test
+    void theReportsCarryEachSidesReconciliation() throws Exception {
+        Comparison comparison = new WhatIf(Side.of(rules), Side.of(rules)).run(read(EventsFile.germanContracts(1)),
+                done -> { });
+        Path out = directory.resolve("reports");
+
+        io.billwright.simulations.report.Reports.writeAll(comparison, List.of(), out);
+
+        List<String> csv = Files.readAllLines(out.resolve("reconciliation.csv"));
+        assertThat(csv.get(0)).startsWith("\uFEFFSide,Contract,As of,Currency,Contract value,Cap,Recorded items,Recorded,");
+        assertThat(csv.subList(1, csv.size())).containsExactly(
+                "Baseline,C-SIM-1,2026-02-26,EUR,,,8,5800.00,0,0.00,8,5800.00,1102.00,290.00,0.00,0,0.00,0,0,0,0.00,0,"
+                        + "0.00,0,0.00,0,0.00,,yes,,",
+                "Candidate,C-SIM-1,2026-02-26,EUR,,,8,5800.00,0,0.00,8,5800.00,1102.00,290.00,0.00,0,0.00,0,0,0,0.00,"
+                        + "0,0.00,0,0.00,0,0.00,,yes,,");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("what-if.xlsx").toFile())) {
+            var sheet = workbook.getSheet("Reconciliation");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Baseline");
+            assertThat(sheet.getRow(1).getCell(11).getNumericCellValue()).as("billed net").isEqualTo(5800.00);
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("id=\"reconciliation\"", "<th scope=\"row\">Contracts balanced</th>"
+                + "<td class=\"num\">1 of 1</td><td class=\"num\">1 of 1</td>",
+                "<td class=\"num\">5800.00 (8)</td>", "Every contract balances on both sides.");
+    }
+
+    @Test
     void aRetentionTableChangesWhatIsWithheldAndTheChangedLinesNameTheRules() throws Exception {
         Path table = Files.writeString(directory.resolve("retention.csv"), "Retention %,Cap\n10,100000.00\n");
         UnaryOperator<BillingEvent> tenPercent = io.billwright.simulations.overrides.RetentionTable.read(table);
@@ -168,6 +235,15 @@ class WhatIfTest {
         assertThat(comparison.totalsBy(Dimension.HELD_REASON)).extracting(TotalRow::key)
                 .containsExactly("NO_RATE_FOR_ROLE");
         assertThat(comparison.changes()).isEmpty();
+        // the reconciliation as of the late entry's day: 8 entries billed, TE-LATE waiting, TE-ARCH held unpriced
+        assertThat(comparison.baselineReconciliation()).singleElement().satisfies(r -> {
+            assertThat(r.asOf()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+            assertThat(r.recorded()).isEqualTo(new Tally(10, new BigDecimal("6000.00")));
+            assertThat(r.eligibleUnbilled()).isEqualTo(new Tally(1, new BigDecimal("200.00")));
+            assertThat(r.held()).isEqualTo(new Tally(1, new BigDecimal("0.00")));
+            assertThat(r.heldCountByReason()).containsExactly(java.util.Map.entry("NO_RATE_FOR_ROLE", 1));
+            assertThat(r.balanced()).isTrue();
+        });
     }
 
     @Test
@@ -188,6 +264,16 @@ class WhatIfTest {
         assertThat(all.billedNet()).as("billed net of credits")
                 .isEqualByComparingTo(january.billedNet().subtract(february.credited()));
         assertThat(all.tax()).isEqualByComparingTo(january.tax().add(february.tax())).isLessThan(january.tax());
+        // TE-1 billed 800.00 (VAT 152.00, retention 40.00), 200.00 credited: the line keeps 600.00, 114.00, 30.00
+        assertThat(comparison.baselineReconciliation()).singleElement().satisfies(r -> {
+            assertThat(r.billedNet()).isEqualTo(new Tally(1, new BigDecimal("600.00")));
+            assertThat(r.billedNet().amount()).isEqualByComparingTo(all.billedNet());
+            assertThat(r.tax()).isEqualByComparingTo("114.00").isEqualByComparingTo(all.tax());
+            assertThat(r.retained()).isEqualByComparingTo("30.00");
+            assertThat(r.credited()).isEqualTo(new Tally(1, new BigDecimal("200.00")));
+            assertThat(r.creditsWaiting()).isEqualTo(new Tally(0, new BigDecimal("0.00")));
+            assertThat(r.balanced()).isTrue();
+        });
     }
 
     @Test
@@ -259,6 +345,11 @@ class WhatIfTest {
     private LoadedEvents read(List<String> lines) {
         return new EventFiles(false).read(List.of(EventsFile.write(directory.resolve("events.jsonl"), lines)),
                 done -> { });
+    }
+
+    private static BigDecimal sum(List<ContractReconciliation> rows,
+                                  java.util.function.Function<ContractReconciliation, BigDecimal> figure) {
+        return rows.stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static TotalRow total(Comparison comparison) {
