@@ -29,6 +29,7 @@ create table manual_decision (
     request_id    varchar(64)              not null primary key,
     contract_id   varchar(200)             not null,
     item_id       varchar(300)             not null,
+    item_key      varchar(600)             not null,
     action        varchar(20)              not null,
     reason        varchar(2000)            not null,
     amount        numeric(19, 4),

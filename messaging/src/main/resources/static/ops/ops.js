@@ -100,6 +100,7 @@ async function loadExceptions() {
     el("td", { class: "num" }, money(item.amount, item.currency)), el("td", {}, when(item.since)),
     el("td", { class: "num" }, item.ageDays),
     el("td", {}, item.pendingRequest ? `awaiting approval (${item.pendingRequest})`
+      : item.status === "HELD" && !(Number(item.amount) > 0) ? "not priced yet"
       : item.status === "HELD" ? [
         el("button", { class: "request-release", onclick: () => ask(item, "RELEASE") }, "Release…"), " ",
         el("button", { class: "request-write-off", onclick: () => ask(item, "WRITE_OFF") }, "Write off…")]

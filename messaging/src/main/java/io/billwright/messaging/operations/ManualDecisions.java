@@ -42,7 +42,8 @@ public final class ManualDecisions {
     public enum Status { PENDING, APPROVED, REFUSED }
 
     /** One request, with its approval or refusal once there is one. */
-    public record Request(String requestId, String contractId, String itemId, Action action, String reason,
+    public record Request(String requestId, String contractId, String itemId, String itemKey, Action action,
+                          String reason,
                           BigDecimal amount, String currency, Status status, String requestedBy, Instant requestedAt,
                           String decidedBy, Instant decidedAt, String decisionNote) {
     }
@@ -94,17 +95,23 @@ public final class ManualDecisions {
             throw new Refused(409, "item " + itemId + " of contract " + contractId + " is "
                     + latest.get(0).get("status") + ", not held: only a held item can be released or written off");
         }
+        Object held = latest.get(0).get("amount");
+        if (held == null || ((BigDecimal) held).signum() == 0) {
+            throw new Refused(409, "item " + itemId + " of contract " + contractId + " is held for nothing yet (the rules "
+                    + "have not priced it): a release would bill nothing; settle what holds it first");
+        }
         boolean open = jdbc.sql("select count(*) from manual_decision where contract_id = ? and item_id = ? "
                 + "and status = 'PENDING'").params(contractId, itemId).query(Integer.class).single() > 0;
         if (open) {
             throw new Refused(409, "item " + itemId + " of contract " + contractId
                     + " already has a request awaiting approval");
         }
+        String itemKey = stateKey(contractId, itemId);
         String id = "mr-" + UUID.randomUUID().toString().substring(0, 13);
         Instant now = clock.instant();
-        jdbc.sql("insert into manual_decision (request_id, contract_id, item_id, action, reason, amount, currency, "
-                        + "status, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
-                .params(id, contractId, itemId, action.name(), reason.trim(), latest.get(0).get("amount"),
+        jdbc.sql("insert into manual_decision (request_id, contract_id, item_id, item_key, action, reason, amount, "
+                        + "currency, status, requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+                .params(id, contractId, itemId, itemKey, action.name(), reason.trim(), latest.get(0).get("amount"),
                         latest.get(0).get("currency"), actor, Timestamp.from(now))
                 .update();
         audit.record(actor, "REQUEST_" + action.name(), contractId + "/" + itemId, id + ": " + reason.trim());
@@ -141,6 +148,34 @@ public final class ManualDecisions {
         return find(requestId);
     }
 
+    /**
+     * Where the engine keeps the item in the contract's state ({@code TIME_ENTRY:TE-7}; the part of TE-7 a cap
+     * held back is {@code EXCESS:TIME_ENTRY:TE-7}, decided as {@code TE-7#excess}): the event names it so.
+     */
+    private String stateKey(String contractId, String itemId) {
+        boolean excess = itemId.endsWith(EXCESS_SUFFIX);
+        String pattern = excess ? "EXCESS:%:" + like(itemId.substring(0, itemId.length() - EXCESS_SUFFIX.length()))
+                : "%:" + like(itemId);
+        List<String> keys = jdbc.sql("select item_key from contract_item where contract_id = ? and item_key like ? "
+                        + "escape '\\'").params(contractId, pattern).query(String.class).list().stream()
+                .filter(key -> excess == key.startsWith("EXCESS:"))
+                .filter(key -> excess || key.substring(key.indexOf(':') + 1).equals(itemId))
+                .toList();
+        if (keys.size() != 1) {
+            throw new Refused(409, keys.isEmpty() ? "item " + itemId + " of contract " + contractId
+                    + " is not in the contract's state yet; try again in a moment"
+                    : "item id " + itemId + " of contract " + contractId + " names " + keys.size()
+                    + " items (" + String.join(", ", keys) + ")");
+        }
+        return keys.get(0);
+    }
+
+    private static final String EXCESS_SUFFIX = "#excess";
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** Requests in this status (all when null), the newest first. */
     public List<Request> list(Status status, int limit) {
         String where = status == null ? "" : " where status = '" + status.name() + "'";
@@ -175,7 +210,7 @@ public final class ManualDecisions {
         message.put("correlationid", request.requestId());
         ObjectNode data = message.putObject("data");
         data.put("contractId", request.contractId());
-        data.put("itemId", request.itemId());
+        data.put("itemId", request.itemKey());
         data.put("action", request.action().name());
         data.put("reason", request.reason());
         data.put("requestedBy", request.requestedBy());
@@ -209,7 +244,7 @@ public final class ManualDecisions {
     private static Request request(ResultSet rs) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new Request(rs.getString("request_id"), rs.getString("contract_id"), rs.getString("item_id"),
-                Action.valueOf(rs.getString("action")), rs.getString("reason"), rs.getBigDecimal("amount"),
+                rs.getString("item_key"), Action.valueOf(rs.getString("action")), rs.getString("reason"), rs.getBigDecimal("amount"),
                 rs.getString("currency"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant(), rs.getString("decision_note"));

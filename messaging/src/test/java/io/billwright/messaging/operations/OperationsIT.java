@@ -85,24 +85,36 @@ class OperationsIT {
             assertThat(json(viewer.get("/ops/api/exceptions?contract=" + contract + "&aging=8-30"))
                     .path("count").asInt()).as("filtered by another bucket").isZero();
 
+            HttpResponse<String> unpriced = viewer.post("/ops/api/manual-decisions", """
+                    {"contractId": "%s", "itemId": "TE-1", "action": "RELEASE", "reason": "agreed"}""".formatted(contract));
+            assertThat(unpriced.statusCode()).isEqualTo(409);
+            assertThat(unpriced.body()).as("held for nothing: a release would bill nothing").contains("held for nothing");
+
+            // the contract comes, with a receipt threshold: an expense without its receipt is held for its amount
+            broker.publish(topology, withReceiptThreshold(TestMessages.contract(contract, "NETSUITE")));
+            broker.publish(topology, withoutReceipt(TestMessages.expense(contract, "EX-1", "420.00", "EUR")));
+            JsonNode expense = await(() -> json(viewer.get("/ops/api/exceptions?contract=" + contract
+                    + "&reason=MISSING_RECEIPT")), page -> page.path("count").asInt() == 1).path("items").get(0);
+            assertThat(expense.path("amount").decimalValue()).isEqualByComparingTo("420.00");
+            assertThat(expense.path("rule").asString()).as("the rule behind the hold, not the engine's precedence")
+                    .startsWith("Expense:");
+
             HttpResponse<String> noReason = viewer.post("/ops/api/manual-decisions", """
-                    {"contractId": "%s", "itemId": "TE-1", "action": "RELEASE", "reason": " "}""".formatted(contract));
+                    {"contractId": "%s", "itemId": "EX-1", "action": "RELEASE", "reason": " "}""".formatted(contract));
             assertThat(noReason.statusCode()).isEqualTo(400);
             assertThat(noReason.body()).contains("reason is required");
             HttpResponse<String> asked = viewer.post("/ops/api/manual-decisions", """
-                    {"contractId": "%s", "itemId": "TE-1", "action": "WRITE_OFF", "reason": "client never signed"}"""
+                    {"contractId": "%s", "itemId": "EX-1", "action": "WRITE_OFF", "reason": "client never signed"}"""
                     .formatted(contract));
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
             String requestId = JSON.readTree(asked.body()).path("requestId").asString();
+            assertThat(JSON.readTree(asked.body()).path("itemKey").asString()).isEqualTo("EXPENSE:EX-1");
             assertThat(viewer.post("/ops/api/manual-decisions", """
-                    {"contractId": "%s", "itemId": "TE-1", "action": "RELEASE", "reason": "again"}"""
+                    {"contractId": "%s", "itemId": "EX-1", "action": "RELEASE", "reason": "again"}"""
                     .formatted(contract)).statusCode()).as("one open request per item").isEqualTo(409);
 
             assertThat(viewer.post("/ops/api/manual-decisions/" + requestId + "/approve", "").statusCode())
                     .as("a viewer cannot approve").isEqualTo(403);
-            HttpResponse<String> second = admin.post("/ops/api/manual-decisions", """
-                    {"contractId": "%s", "itemId": "TE-1", "action": "RELEASE", "reason": "x"}""".formatted(contract));
-            assertThat(second.statusCode()).as("a second request while one is open").isEqualTo(409);
 
             HttpResponse<String> approved = admin.post("/ops/api/manual-decisions/" + requestId + "/approve",
                     "{\"note\": \"checked with the engagement lead\"}");
@@ -112,6 +124,16 @@ class OperationsIT {
             assertThat(admin.post("/ops/api/manual-decisions/" + requestId + "/approve", "").statusCode())
                     .as("approved once").isEqualTo(409);
 
+            JsonNode writtenOff = await(() -> json(viewer.get("/ops/api/exceptions?contract=" + contract
+                    + "&reason=WRITTEN_OFF")), page -> page.path("count").asInt() == 1).path("items").get(0);
+            assertThat(writtenOff.path("itemId").asString()).isEqualTo("EX-1");
+            assertThat(writtenOff.path("status").asString()).isEqualTo("REJECTED");
+            JsonNode receipt = json(admin.get("/admin/receipts/items?contract=" + contract + "&item=EX-1"));
+            JsonNode last = receipt.path("decisions").get(receipt.path("decisions").size() - 1);
+            assertThat(last.path("reason").asString()).isEqualTo("WRITTEN_OFF");
+            assertThat(last.path("detail").asString()).as("the receipt says who and why").contains("vera")
+                    .contains("ops").contains("client never signed");
+            assertThat(last.path("rules").toString()).as("a decision of its own").contains("finance wrote off");
             String events = "select count(*) from event_log where message_id = 'manual-" + requestId + "'";
             assertThat(Sql.awaitCount(database, events, n -> n == 1, Duration.ofSeconds(20)))
                     .as("the approval reached the contract's partition and the event log").isEqualTo(1);
@@ -124,10 +146,11 @@ class OperationsIT {
     void theRequesterCannotApproveTheirOwnRequest() throws Exception {
         String contract = TestMessages.uniqueContractId();
         try (TestBroker broker = new TestBroker()) {
-            broker.publish(topology, TestMessages.timeEntry(contract, "TE-9", LocalDate.of(2026, 2, 2), "3", "APPROVED"));
+            broker.publish(topology, withReceiptThreshold(TestMessages.contract(contract, "NETSUITE")));
+            broker.publish(topology, withoutReceipt(TestMessages.expense(contract, "EX-9", "180.00", "EUR")));
             await(() -> json(viewer.get("/ops/api/exceptions?contract=" + contract)), p -> p.path("count").asInt() == 1);
             HttpResponse<String> asked = secondAdmin.post("/ops/api/manual-decisions", """
-                    {"contractId": "%s", "itemId": "TE-9", "action": "RELEASE", "reason": "approved by phone"}"""
+                    {"contractId": "%s", "itemId": "EX-9", "action": "RELEASE", "reason": "approved by phone"}"""
                     .formatted(contract));
             String requestId = JSON.readTree(asked.body()).path("requestId").asString();
             HttpResponse<String> own = secondAdmin.post("/ops/api/manual-decisions/" + requestId + "/approve", "");
@@ -310,6 +333,16 @@ class OperationsIT {
             assertThat(OpsDocuments.metricNames()).as("every metric the dashboard and the alerts use")
                     .allSatisfy(name -> assertThat(OpsDocuments.exposes(scrape, name)).as(name).isTrue());
         }
+    }
+
+    /** The contract with a receipt threshold for travel: an expense above it without a receipt is held. */
+    static Msg withReceiptThreshold(Msg contract) {
+        return new Msg(contract.routingKey(), contract.id(), contract.body().replace("\"erpTarget\"",
+                "\"expensePolicy\":{\"billableCategories\":[\"TRAVEL\"],\"receiptThreshold\":\"75.00\"},\"erpTarget\""));
+    }
+
+    static Msg withoutReceipt(Msg expense) {
+        return new Msg(expense.routingKey(), expense.id(), expense.body().replace("\"receipt\":true", "\"receipt\":false"));
     }
 
     private static void acknowledge(TestBroker broker, String id, String type, String data) {

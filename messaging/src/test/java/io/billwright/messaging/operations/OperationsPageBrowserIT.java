@@ -49,6 +49,7 @@ class OperationsPageBrowserIT {
     private static TestInfrastructure.Database database;
     private static ServiceHarness service;
     private static WebDriver browser;
+    private static String other;
 
     @BeforeAll
     static void start() {
@@ -91,7 +92,7 @@ class OperationsPageBrowserIT {
             broker.publish(topology, TestMessages.timeEntry(contract, "TE-1", LocalDate.of(2026, 1, 5), "8", "APPROVED"));
             broker.publish(topology, TestMessages.timeEntry(contract, "TE-2", LocalDate.of(2026, 1, 6), "4", "APPROVED"));
             // a second contract with expenses waiting for their receipts: something to show beside the first
-            String other = TestMessages.uniqueContractId();
+            other = TestMessages.uniqueContractId();
             TestMessages.Msg otherContract = TestMessages.contract(other, "SAP_S4HANA");
             broker.publish(topology, new TestMessages.Msg(otherContract.routingKey(), otherContract.id(),
                     otherContract.body().replace("\"erpTarget\"", "\"expensePolicy\":{\"billableCategories\":"
@@ -118,7 +119,11 @@ class OperationsPageBrowserIT {
         waitFor(By.cssSelector("#exception-table tr[data-item='TE-2']"));
         assertThat(browser.findElements(By.cssSelector("#exception-table tbody tr"))).as("filtered to the contract")
                 .hasSize(2);
-        browser.findElement(By.cssSelector("#exception-table tr[data-item='TE-1'] .request-release")).click();
+        filter.clear();
+        filter.sendKeys(other);
+        browser.findElement(By.id("apply-filters")).click();
+        waitFor(By.cssSelector("#exception-table tr[data-item='EX-2'][data-contract='" + other + "']"));
+        browser.findElement(By.cssSelector("#exception-table tr[data-item='EX-2'] .request-release")).click();
         browser.findElement(By.id("request-reason")).sendKeys("signed timesheet received by email");
         browser.findElement(By.id("request-submit")).click();
         waitForText(By.id("message"), "Asked for approval");
@@ -145,6 +150,9 @@ class OperationsPageBrowserIT {
 
         assertThat(Sql.awaitCount(database, "select count(*) from event_log where message_id = 'manual-" + requestId + "'",
                 n -> n == 1, Duration.ofSeconds(20))).as("the approved release reached the engine's event log").isEqualTo(1);
+        assertThat(Sql.awaitCount(database, "select count(*) from decision_log where contract_id = '" + other
+                + "' and item_id = 'EX-2' and status = 'ELIGIBLE' and rules like '%finance released%'", n -> n == 1,
+                Duration.ofSeconds(20))).as("the engine released the expense, naming its manual rule").isEqualTo(1);
         assertThat(Sql.text(database, "select requested_by || '>' || decided_by from manual_decision where request_id = '"
                 + requestId + "'")).isEqualTo("vera>ops");
         assertThat(Sql.awaitCount(database, "select count(*) from ops_audit where action = 'REPLAY_DEAD_LETTER' and "
