@@ -37,6 +37,35 @@ class ReconciliationController {
         return ResponseEntity.ok(view);
     }
 
+    /** Every contract's reconciliation as CSV, one row per contract (UTF-8 with a byte-order mark for Excel). */
+    @GetMapping("/ops/reconciliation.csv")
+    ResponseEntity<byte[]> portfolioCsv(@RequestParam(required = false) String asOf) throws java.io.IOException {
+        LocalDate day = day(asOf);
+        java.io.StringWriter csv = new java.io.StringWriter();
+        csv.write('\ufeff');
+        io.billwright.simulations.report.ReconciliationTable.writeCsv(reconciliations.portfolio(day), csv);
+        return download(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "reconciliation-" + day + ".csv",
+                "text/csv; charset=UTF-8");
+    }
+
+    /** The same as a workbook with one sheet. */
+    @GetMapping("/ops/reconciliation.xlsx")
+    ResponseEntity<byte[]> portfolioXlsx(@RequestParam(required = false) String asOf) throws java.io.IOException {
+        LocalDate day = day(asOf);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(500)) {
+            io.billwright.simulations.report.ReconciliationTable.addSheet(workbook, reconciliations.portfolio(day));
+            workbook.write(bytes);
+        }
+        return download(bytes.toByteArray(), "reconciliation-" + day + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
+        return ResponseEntity.ok().header("Content-Type", type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").body(body);
+    }
+
     LocalDate day(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock.withZone(ZoneOffset.UTC));

@@ -285,6 +285,14 @@ class OperationsIT {
             assertThat(json(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=2026-02-28"))
                     .path("figures").path("recorded").path("count").asInt()).as("as of before the work").isZero();
             assertThat(viewer.get("/ops/contracts/" + contract + "/reconciliation?asOf=March").statusCode()).isEqualTo(400);
+            HttpResponse<String> portfolio = viewer.get("/ops/reconciliation.csv?asOf=2026-03-31");
+            assertThat(portfolio.statusCode()).isEqualTo(200);
+            String row = portfolio.body().lines().filter(line -> line.contains(contract)).findFirst().orElseThrow();
+            assertThat(row).as("the portfolio CSV has the contract's row").contains("EUR");
+            assertThat(portfolio.body().lines().findFirst().orElseThrow()).contains("Contract");
+            HttpResponse<String> workbook = viewer.get("/ops/reconciliation.xlsx");
+            assertThat(workbook.statusCode()).isEqualTo(200);
+            assertThat(workbook.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
             assertThat(viewer.get("/ops/contracts/no-such-contract/reconciliation").statusCode()).isEqualTo(404);
 
             JsonNode asException = json(viewer.get("/ops/api/exceptions?contract=" + contract + "&reason=ERP_REJECTED"));
