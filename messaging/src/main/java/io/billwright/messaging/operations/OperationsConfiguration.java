@@ -128,6 +128,9 @@ class OperationsConfiguration {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(true);
         container.setRecoveryInterval(1_000);
+        container.setReceiveTimeout(100);
+        // stopped after the inbound partitions (phase MAX_VALUE - 100), which must stop first on a shutdown
+        container.setPhase(Integer.MAX_VALUE - 200);
         return container;
     }
 }
