@@ -4,10 +4,8 @@ import io.billwright.engine.ruleset.EngineRule;
 import io.billwright.engine.BillingEngine;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
-import io.billwright.engine.ruleset.RuleSetVersion;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
-import io.billwright.engine.ruleset.drools.model.ModuleLoader;
 import io.billwright.engine.ruleset.lint.Finding;
 import io.billwright.engine.ruleset.lint.RuleTexts;
 import io.billwright.rules.DefaultRuleSet;
@@ -15,7 +13,6 @@ import io.billwright.rules.check.IsolatedScenarios;
 import io.billwright.rules.check.RuleSetCheck;
 import io.billwright.rules.check.ScenarioLimits;
 import io.billwright.rules.release.ReleaseContents;
-import io.billwright.rules.release.ReleaseKeys;
 import io.billwright.rules.release.ReleaseManifest;
 import io.billwright.rules.release.ReleaseRefusedException;
 import io.billwright.rules.release.ReleaseVerifier;
@@ -368,8 +365,7 @@ public final class RuleSetLibrary {
     /** Verifies a release and builds its rule set, and keeps both for its deploy. */
     private StagedReleases.Staged prepare(ReleaseVerifier verifier, byte[] bytes) {
         VerifiedRelease release = verifier.verify(bytes);
-        RuleSet rules = new ModuleLoader().load(release.module(), new RuleSetVersion(release.manifest().ruleSetHash(),
-                release.manifest().version())).withTimeLimit(settings.timeLimit());
+        RuleSet rules = ReleaseRuleSets.build(release, settings.timeLimit());
         StagedReleases.Staged prepared = new StagedReleases.Staged(release, rules);
         staged.put(prepared);
         return prepared;
@@ -415,11 +411,7 @@ public final class RuleSetLibrary {
     }
 
     private ReleaseVerifier verifier() {
-        if (settings.trustedKeys() == null) {
-            throw new IllegalArgumentException("no trusted keys: set billwright.rules.trusted-keys to a folder of the"
-                    + " release signers' public keys");
-        }
-        return new ReleaseVerifier(ReleaseKeys.trusted(settings.trustedKeys()));
+        return ReleaseRuleSets.verifier(settings.trustedKeys());
     }
 
     private List<String> rerunScenarios(VerifiedRelease release, byte[] jar) throws IOException {

@@ -1,5 +1,6 @@
 package io.billwright.messaging.tools;
 
+import io.billwright.messaging.reconcile.ReconcileCommand;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,12 +8,12 @@ import picocli.CommandLine.Command;
 /** The commands shipped in the service jar beside the service itself. */
 @Command(name = "billwright-service.jar", mixinStandardHelpOptions = true,
         subcommands = {PublishCommand.class, WatchCommand.class, LoadCommand.class, ExportEventsCommand.class,
-            DeadLettersCommand.class},
+            DeadLettersCommand.class, ReconcileCommand.class},
         description = "Without a command: run the billing service. With one: a tool beside it.")
 public final class BillwrightTools {
 
-    private static final Set<String> COMMANDS = Set.of("publish", "watch", "load", "export-events", "dead-letters", "rules", "--help",
-            "-h", "help");
+    private static final Set<String> COMMANDS = Set.of("publish", "watch", "load", "export-events", "dead-letters",
+            "reconcile", "rules", "--help", "-h", "help");
 
     private BillwrightTools() {
     }

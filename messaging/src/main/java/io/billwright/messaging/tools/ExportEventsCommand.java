@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +33,6 @@ import picocli.CommandLine.Spec;
             "_USERNAME and _PASSWORD, or the embedded default ./data/billwright."})
 final class ExportEventsCommand implements Callable<Integer> {
 
-    static final String DEFAULT_URL = "jdbc:h2:file:./data/billwright;DB_CLOSE_ON_EXIT=FALSE;ACCESS_MODE_DATA=r";
-
     @Option(names = "--from", paramLabel = "DATE", description = "First day received (inclusive, UTC), e.g. 2026-07-01")
     LocalDate from;
 
@@ -44,16 +42,8 @@ final class ExportEventsCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: standard output)")
     Path out;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "The database (default: SPRING_DATASOURCE_URL or "
-            + "the embedded default)")
-    String url = env("SPRING_DATASOURCE_URL", DEFAULT_URL);
-
-    @Option(names = "--user", description = "Database user (default: SPRING_DATASOURCE_USERNAME, else sa on H2 and "
-            + "postgres on PostgreSQL)")
-    String user;
-
-    @Option(names = "--password", description = "Database password (default: SPRING_DATASOURCE_PASSWORD)")
-    String password = env("SPRING_DATASOURCE_PASSWORD", "");
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Spec
     CommandSpec spec;
@@ -64,8 +54,7 @@ final class ExportEventsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--to must be after --from");
             return 2;
         }
-        String login = user != null ? user : env("SPRING_DATASOURCE_USERNAME", url.startsWith("jdbc:h2:") ? "sa" : "postgres");
-        try (Connection connection = DriverManager.getConnection(url, login, password);
+        try (Connection connection = database.connect();
              PreparedStatement query = connection.prepareStatement("select body from event_log "
                      + "where received_at >= ? and received_at < ? order by seq")) {
             query.setTimestamp(1, Timestamp.from((from == null ? LocalDate.of(1970, 1, 1) : from)
@@ -85,13 +74,7 @@ final class ExportEventsCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("exported %,d events%s%n", count, out == null ? "" : " to " + out);
             return 0;
         } catch (SQLException e) {
-            spec.commandLine().getErr().println("cannot read the event log at " + url + ": " + e.getMessage());
-            if (url.startsWith("jdbc:h2:") && String.valueOf(e.getMessage()).contains("already in use")) {
-                // H2 in a file lets one process in; the service running on it is that process
-                spec.commandLine().getErr().println("the service is running on this H2 file, and H2 lets one process"
-                        + " open it at a time: stop the service, export, and start it again; or run the service on"
-                        + " PostgreSQL (SPRING_DATASOURCE_URL), where export-events reads while it runs");
-            }
+            database.explain("the event log", e).forEach(spec.commandLine().getErr()::println);
             return 1;
         } catch (IOException e) {
             spec.commandLine().getErr().println("cannot write " + out + ": " + e.getMessage());
@@ -113,10 +96,5 @@ final class ExportEventsCommand implements Callable<Integer> {
             };
         }
         return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
