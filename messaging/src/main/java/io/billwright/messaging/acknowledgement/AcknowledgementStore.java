@@ -49,7 +49,7 @@ public final class AcknowledgementStore {
                 jdbc.sql("insert into erp_acknowledgement (message_id, package_id, outcome, erp_document, reason_code, "
                                 + "reason, erp_time, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(ack.messageId(), ack.packageId(), ack.outcome().name(), ack.erpDocument(),
-                                ack.reasonCode(), reasonText(ack),
+                                ack.reasonCode(), ack.reason(),
                                 ack.erpTime() == null ? null : Timestamp.from(ack.erpTime()), at)
                         .update();
             } catch (DuplicateKeyException raced) {
@@ -68,7 +68,9 @@ public final class AcknowledgementStore {
         if (ack.reason() == null) {
             return null;
         }
-        return ack.reasonCode() == null || ack.reasonCode().isBlank() ? ack.reason()
+        String text = ack.reasonCode() == null || ack.reasonCode().isBlank() ? ack.reason()
                 : ack.reasonCode() + ": " + ack.reason();
+        // the package keeps 2,000 characters of it; the acknowledgement row keeps the code and the reason whole
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 }

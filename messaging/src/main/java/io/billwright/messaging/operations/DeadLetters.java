@@ -82,7 +82,8 @@ public final class DeadLetters {
      *
      * @param limit how far into the queue to look for them
      */
-    public synchronized ReplayResult replay(Collection<String> messageIds, String actor, int limit) {
+    public synchronized ReplayResult replay(Collection<String> messageIds, String actor, int limit,
+                                            java.util.function.Consumer<String> replayedOne) {
         Set<String> wanted = new HashSet<>(messageIds);
         List<String> replayed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ public final class DeadLetters {
             republish(response, parked, actor);
             channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
             replayed.add(parked.messageId());
+            replayedOne.accept(parked.messageId());
         });
         List<String> notFound = messageIds.stream().distinct()
                 .filter(id -> !replayed.contains(id) && !refused.containsKey(id)).toList();
@@ -153,10 +155,15 @@ public final class DeadLetters {
         headers.put(REPLAYED_AT, clock.instant().toString());
         headers.put(REPLAYS, parked.replays() + 1);
         AMQP.BasicProperties properties = original.builder().headers(headers).deliveryMode(2).build();
+        // a partition's message goes back through the inbound exchange with its partition key, so it lands in
+        // the partition its contract hashes to now (the partition count may have changed since it was parked);
+        // any other (a connector's queue, or a message without its key) straight back to the queue it left
+        boolean partitioned = topology.inboundQueues().contains(parked.originalQueue()) && !parked.contractId().isEmpty();
+        String exchange = partitioned ? topology.inboundExchange() : "";
+        String routingKey = partitioned ? routingKeyOf(parked.type()) : parked.originalQueue();
         ConfirmedPublisher.Confirmation confirmation;
         try {
-            // the default exchange routes by queue name: straight back to the partition (or connector queue) it left
-            confirmation = publisher.publish("", parked.originalQueue(), properties, response.getBody())
+            confirmation = publisher.publish(exchange, routingKey, properties, response.getBody())
                     .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,6 +174,11 @@ public final class DeadLetters {
         if (!confirmation.confirmed()) {
             throw new IOException("the broker refused the replay of " + parked.messageId() + ": " + confirmation.failure());
         }
+    }
+
+    /** The inbound routing key of a type: the type less {@code io.billwright.} (every key reaches the partitions). */
+    static String routingKeyOf(String type) {
+        return type == null || type.isEmpty() ? "replayed" : type.replaceFirst("^io\\.billwright\\.", "");
     }
 
     @FunctionalInterface

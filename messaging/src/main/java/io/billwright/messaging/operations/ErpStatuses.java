@@ -21,6 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ErpStatuses {
 
+    /**
+     * A package a credit note credits (its trigger key is {@code <period>/<package id>}): a rejection of it was
+     * settled by the correction flow, so it is neither listed as rejected nor resent.
+     */
+    static final String CREDITED = "exists (select 1 from billing_package c where c.trigger_kind = 'CREDIT_NOTE' "
+            + "and c.trigger_key like ('%/' || billing_package.package_id))";
+
     /** The standings a package list can be filtered by. */
     public enum Standing { UNCONFIRMED, AWAITING, UNACKNOWLEDGED, POSTED, REJECTED, RESENT }
 
@@ -68,6 +75,7 @@ public final class ErpStatuses {
                     params.add(cutoff);
                     params.add(cutoff);
                 }
+                case REJECTED -> sql.append(" and erp_status = 'REJECTED' and not " + CREDITED);
                 default -> {
                     sql.append(" and erp_status = ?");
                     params.add(standing.name());
@@ -89,7 +97,8 @@ public final class ErpStatuses {
         Map<List<String>, Long> out = new LinkedHashMap<>();
         jdbc.sql("select erp_target, sum(case when (confirmed_at < ? and erp_status is null) "
                         + "or (erp_status = 'RESENT' and acknowledged_at < ?) then 1 else 0 end) as unacknowledged, "
-                        + "sum(case when erp_status = 'REJECTED' then 1 else 0 end) as rejected from billing_package "
+                        + "sum(case when erp_status = 'REJECTED' and not " + CREDITED + " then 1 else 0 end) as rejected "
+                        + "from billing_package "
                         + "group by erp_target")
                 .params(cutoff, cutoff)
                 .query(rs -> {
@@ -113,6 +122,12 @@ public final class ErpStatuses {
             if (found.isEmpty()) {
                 throw new ManualDecisions.Refused(404, "no package " + packageId);
             }
+            boolean credited = jdbc.sql("select count(*) from billing_package where package_id = ? and " + CREDITED)
+                    .param(packageId).query(Integer.class).single() > 0;
+            if (credited) {
+                throw new ManualDecisions.Refused(409, "package " + packageId + " has been credited by a credit note "
+                        + "since the ERP rejected it: the correction settled it, and a resend would bill it twice");
+            }
             if (!"REJECTED".equals(found.get(0).standing())) {
                 throw new ManualDecisions.Refused(409, "package " + packageId + " is " + found.get(0).standing()
                         .toLowerCase(Locale.ROOT) + ": only a package the ERP rejected is resent");
@@ -123,8 +138,11 @@ public final class ErpStatuses {
             if (rows == 0) {
                 throw new ManualDecisions.Refused(409, "package " + packageId + " has no outbox message to send again");
             }
-            jdbc.sql("update billing_package set erp_status = 'RESENT', acknowledged_at = ? where package_id = ?")
-                    .params(now, packageId).update();
+            int marked = jdbc.sql("update billing_package set erp_status = 'RESENT', acknowledged_at = ? "
+                    + "where package_id = ? and erp_status = 'REJECTED'").params(now, packageId).update();
+            if (marked != 1) {
+                throw new ManualDecisions.Refused(409, "package " + packageId + " was resent by someone else meanwhile");
+            }
             return found.get(0);
         });
         audit.record(actor, "RESEND_PACKAGE", packageId, "rejected by the ERP: " + status.erpReason()

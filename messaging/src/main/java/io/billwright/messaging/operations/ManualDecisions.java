@@ -39,7 +39,10 @@ public final class ManualDecisions {
     public enum Action { RELEASE, WRITE_OFF }
 
     /** Where a request stands. */
-    public enum Status { PENDING, APPROVED, REFUSED }
+    public enum Status { PENDING, APPROVING, APPROVED, REFUSED }
+
+    /** The longest reason or note kept (the columns' size). */
+    static final int MAX_TEXT = 2000;
 
     /** One request, with its approval or refusal once there is one. */
     public record Request(String requestId, String contractId, String itemId, String itemKey, Action action,
@@ -85,6 +88,7 @@ public final class ManualDecisions {
             throw new Refused(400, "a reason is required: say why the item should be "
                     + (action == Action.RELEASE ? "released" : "written off"));
         }
+        checkLength("reason", reason);
         List<Map<String, Object>> latest = jdbc.sql("select status, amount, currency from decision_log where id = "
                         + "(select max(id) from decision_log where contract_id = ? and item_id = ?)")
                 .params(contractId, itemId).query().listOfRows();
@@ -123,26 +127,70 @@ public final class ManualDecisions {
      * records the approval. The approver must not be the requester.
      */
     public synchronized Request approve(String requestId, String actor, String note) {
+        checkLength("note", note);
         Request request = pending(requestId);
         if (request.requestedBy().equalsIgnoreCase(actor)) {
             throw new Refused(403, "four eyes: " + actor + " asked for " + requestId
                     + " and cannot approve it; another person must");
         }
-        publish(request, actor);
-        jdbc.sql("update manual_decision set status = 'APPROVED', decided_by = ?, decided_at = ?, decision_note = ? "
-                        + "where request_id = ? and status = 'PENDING'")
-                .params(actor, Timestamp.from(clock.instant()), note, requestId).update();
+        stillAsAsked(request);
+        // claimed first, so a refusal (on any instance) cannot also win: only the claimant publishes
+        int claimed = jdbc.sql("update manual_decision set status = 'APPROVING', decided_by = ? where request_id = ? "
+                + "and status = 'PENDING'").params(actor, requestId).update();
+        if (claimed != 1) {
+            throw new Refused(409, "request " + requestId + " was decided by someone else meanwhile");
+        }
+        try {
+            publish(request, actor);
+        } catch (RuntimeException e) {
+            jdbc.sql("update manual_decision set status = 'PENDING', decided_by = null where request_id = ? "
+                    + "and status = 'APPROVING'").param(requestId).update();
+            throw e;
+        }
+        jdbc.sql("update manual_decision set status = 'APPROVED', decided_at = ?, decision_note = ? "
+                        + "where request_id = ? and status = 'APPROVING'")
+                .params(Timestamp.from(clock.instant()), note, requestId).update();
         audit.record(actor, "APPROVE_" + request.action().name(), request.contractId() + "/" + request.itemId(),
                 requestId + (note == null || note.isBlank() ? "" : ": " + note));
         return find(requestId);
     }
 
+    /**
+     * The item still stands as it did when asked: held, for the amount asked about. Otherwise the approver
+     * would sign off something else (the item was re-priced, or is no longer held).
+     */
+    private void stillAsAsked(Request request) {
+        List<Map<String, Object>> latest = jdbc.sql("select status, amount from decision_log where id = "
+                        + "(select max(id) from decision_log where contract_id = ? and item_id = ?)")
+                .params(request.contractId(), request.itemId()).query().listOfRows();
+        Object status = latest.isEmpty() ? null : latest.get(0).get("status");
+        BigDecimal amount = latest.isEmpty() ? null : (BigDecimal) latest.get(0).get("amount");
+        boolean same = "HELD".equals(status) && amount != null && request.amount() != null
+                && amount.compareTo(request.amount()) == 0;
+        if (!same) {
+            throw new Refused(409, "item " + request.itemId() + " of contract " + request.contractId()
+                    + " changed since " + request.requestId() + " was asked (now " + status
+                    + (amount == null ? "" : " for " + amount.stripTrailingZeros().toPlainString()) + "): refuse it"
+                    + " and ask again if it still needs a decision");
+        }
+    }
+
+    private static void checkLength(String field, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new Refused(400, "the " + field + " is " + text.length() + " characters; keep it to " + MAX_TEXT);
+        }
+    }
+
     /** Refuses a pending request: nothing is published. The requester may withdraw their own request this way. */
     public synchronized Request refuse(String requestId, String actor, String note) {
+        checkLength("note", note);
         Request request = pending(requestId);
-        jdbc.sql("update manual_decision set status = 'REFUSED', decided_by = ?, decided_at = ?, decision_note = ? "
-                        + "where request_id = ? and status = 'PENDING'")
+        int refused = jdbc.sql("update manual_decision set status = 'REFUSED', decided_by = ?, decided_at = ?, "
+                        + "decision_note = ? where request_id = ? and status = 'PENDING'")
                 .params(actor, Timestamp.from(clock.instant()), note, requestId).update();
+        if (refused != 1) {
+            throw new Refused(409, "request " + requestId + " was decided by someone else meanwhile");
+        }
         audit.record(actor, "REFUSE_" + request.action().name(), request.contractId() + "/" + request.itemId(),
                 requestId + (note == null || note.isBlank() ? "" : ": " + note));
         return find(requestId);

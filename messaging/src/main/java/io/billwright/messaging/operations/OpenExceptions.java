@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The items whose latest decision holds or rejects them, with the rule behind it, the amount, and how long
  * they have stood so: the exceptions workbench's list. An item's age counts from the first decision of its
- * current standing (held for the same reason since).
+ * current standing: held for the same reason since, with no other decision in between.
  */
 public final class OpenExceptions {
 
@@ -40,8 +40,9 @@ public final class OpenExceptions {
     /** The latest decision of every item, held or rejected. */
     static final String LATEST = "select d.contract_id, d.item_id, d.item_kind, d.status, d.reason, d.detail, d.amount, "
             + "d.currency, d.rules, d.decided_at, (select min(s.decided_at) from decision_log s "
-            + "where s.contract_id = d.contract_id and s.item_id = d.item_id and s.status = d.status "
-            + "and coalesce(s.reason, '') = coalesce(d.reason, '')) as since, "
+            + "where s.contract_id = d.contract_id and s.item_id = d.item_id and s.id > coalesce((select max(x.id) "
+            + "from decision_log x where x.contract_id = d.contract_id and x.item_id = d.item_id and (x.status <> d.status "
+            + "or coalesce(x.reason, '') <> coalesce(d.reason, ''))), 0)) as since, "
             + "(select min(m.request_id) from manual_decision m where m.contract_id = d.contract_id "
             + "and m.item_id = d.item_id and m.status = 'PENDING') as pending_request "
             + "from decision_log d where d.id in (select max(id) from decision_log group by contract_id, item_id) "
@@ -97,7 +98,7 @@ public final class OpenExceptions {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("select package_id, contract_id, currency, amount_due, erp_reason, "
-                + "acknowledged_at from billing_package where erp_status = 'REJECTED'");
+                + "acknowledged_at from billing_package where erp_status = 'REJECTED' and not " + ErpStatuses.CREDITED);
         List<Object> params = new ArrayList<>();
         addFilter(sql, params, "currency", Filter.upper(filter.currency()));
         if (filter.contractId() != null && !filter.contractId().isBlank()) {

@@ -33,7 +33,7 @@ class OperationsConfiguration {
     OperationsSettings operationsSettings(BillwrightProperties properties) {
         BillwrightProperties.Operations operations = properties.operations();
         return new OperationsSettings(operations.unacknowledgedAfter(), operations.gaugeRefresh(),
-                operations.deadLetterBrowseLimit());
+                operations.deadLetterBrowseLimit(), operations.deadLetterReasonsEvery());
     }
 
     @Bean
@@ -101,9 +101,9 @@ class OperationsConfiguration {
 
     @Bean(destroyMethod = "close")
     OperationsGauges operationsGauges(MeterRegistry registry, OpenExceptions exceptions, ErpStatuses statuses,
-                                      DeadLetters deadLetters, OperationsSettings settings) {
+                                      DeadLetters deadLetters, OperationsSettings settings, Clock clock) {
         OperationsGauges gauges = new OperationsGauges(registry, exceptions, statuses, deadLetters,
-                settings.deadLetterBrowseLimit());
+                settings.deadLetterBrowseLimit(), settings.deadLetterReasonsEvery(), clock);
         gauges.start(settings.gaugeRefresh());
         return gauges;
     }

@@ -100,8 +100,15 @@ public class OperationsController {
 
     @GetMapping("/ops/api/manual-decisions")
     List<ManualDecisions.Request> manualDecisions(@RequestParam(required = false) String status) {
-        return decisions.list(status == null || status.isBlank() ? null
-                : ManualDecisions.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)), 500);
+        if (status == null || status.isBlank()) {
+            return decisions.list(null, 500);
+        }
+        try {
+            return decisions.list(ManualDecisions.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)), 500);
+        } catch (IllegalArgumentException e) {
+            throw new ManualDecisions.Refused(400, "status '" + status + "': use one of "
+                    + List.of(ManualDecisions.Status.values()));
+        }
     }
 
     @PostMapping("/ops/api/manual-decisions")
@@ -155,8 +162,9 @@ public class OperationsController {
         if (body == null || body.messageIds() == null || body.messageIds().isEmpty()) {
             throw new ManualDecisions.Refused(400, "name the messages to replay: {\"messageIds\": [\"...\"]}");
         }
-        DeadLetters.ReplayResult result = deadLetters.replay(body.messageIds(), user.getName(), browseLimit);
-        result.replayed().forEach(id -> audit.record(user.getName(), "REPLAY_DEAD_LETTER", id, "replayed"));
+        // each replay audited as it is acknowledged off the queue, so one that fails half-way leaves no replay unaudited
+        DeadLetters.ReplayResult result = deadLetters.replay(body.messageIds(), user.getName(), browseLimit,
+                id -> audit.record(user.getName(), "REPLAY_DEAD_LETTER", id, "replayed"));
         result.refused().forEach((id, why) -> audit.record(user.getName(), "REPLAY_REFUSED", id, why));
         return result;
     }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The business gauges, read from the database and the dead-letter queue every {@code every} rather than at
  * each scrape: held value by reason and currency, unacknowledged and rejected packages by ERP, and
- * dead-letter depth by reason.
+ * dead-letter depth by reason. The parked messages are browsed for their reasons only when their number
+ * changed, and at most every {@code reasonsEvery}.
  */
 public final class OperationsGauges implements AutoCloseable {
 
@@ -27,6 +28,10 @@ public final class OperationsGauges implements AutoCloseable {
     private final ErpStatuses statuses;
     private final DeadLetters deadLetters;
     private final int browseLimit;
+    private final Duration reasonsEvery;
+    private final java.time.Clock clock;
+    private java.time.Instant reasonsReadAt = java.time.Instant.MIN;
+    private long depthAtReasons = -1;
     private final MultiGauge held;
     private final MultiGauge unacknowledged;
     private final MultiGauge rejected;
@@ -37,12 +42,18 @@ public final class OperationsGauges implements AutoCloseable {
         return thread;
     });
 
+    /**
+     * @param reasonsEvery how often the parked messages are browsed for their reasons (the depth itself is read
+     *                     at every refresh, without touching a message): a browse holds them for its duration
+     */
     public OperationsGauges(MeterRegistry registry, OpenExceptions exceptions, ErpStatuses statuses,
-                            DeadLetters deadLetters, int browseLimit) {
+                            DeadLetters deadLetters, int browseLimit, Duration reasonsEvery, java.time.Clock clock) {
         this.exceptions = exceptions;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.browseLimit = browseLimit;
+        this.reasonsEvery = reasonsEvery;
+        this.clock = clock;
         this.held = MultiGauge.builder("billwright.held.value")
                 .description("Amount of the items held now, by reason and currency").register(registry);
         this.unacknowledged = MultiGauge.builder("billwright.packages.unacknowledged")
@@ -78,13 +89,21 @@ public final class OperationsGauges implements AutoCloseable {
                 .add(MultiGauge.Row.of(Tags.of("erp", key.get(1)), count)));
         unacknowledged.register(unacknowledgedRows, true);
         rejected.register(rejectedRows, true);
-        Map<String, Long> byReason = new TreeMap<>();
-        if (deadLetters.depth() > 0) {
-            deadLetters.list(browseLimit).forEach(m -> byReason.merge(m.reason().isEmpty() ? "none" : m.reason(), 1L, Long::sum));
+        long depth = deadLetters.depth();
+        java.time.Instant now = clock.instant();
+        boolean due = depth == 0 || (depth != depthAtReasons && !now.isBefore(reasonsReadAt.plus(reasonsEvery)));
+        if (due) {
+            Map<String, Long> byReason = new TreeMap<>();
+            if (depth > 0) {
+                deadLetters.list(browseLimit).forEach(m -> byReason.merge(m.reason().isEmpty() ? "none" : m.reason(), 1L,
+                        Long::sum));
+            }
+            List<MultiGauge.Row<?>> parkedRows = new ArrayList<>();
+            byReason.forEach((reason, count) -> parkedRows.add(MultiGauge.Row.of(Tags.of("reason", reason), count)));
+            parked.register(parkedRows, true);
+            reasonsReadAt = now;
+            depthAtReasons = depth;
         }
-        List<MultiGauge.Row<?>> parkedRows = new ArrayList<>();
-        byReason.forEach((reason, count) -> parkedRows.add(MultiGauge.Row.of(Tags.of("reason", reason), count)));
-        parked.register(parkedRows, true);
     }
 
     @Override

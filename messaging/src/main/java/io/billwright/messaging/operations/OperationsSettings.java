@@ -7,6 +7,8 @@ import java.time.Duration;
  *                              reported unacknowledged
  * @param gaugeRefresh          how often the business gauges are read
  * @param deadLetterBrowseLimit how many parked messages a list or replay looks at, at most
+ * @param deadLetterReasonsEvery how often, at most, the depth gauge browses the parked messages for their reasons
  */
-public record OperationsSettings(Duration unacknowledgedAfter, Duration gaugeRefresh, int deadLetterBrowseLimit) {
+public record OperationsSettings(Duration unacknowledgedAfter, Duration gaugeRefresh, int deadLetterBrowseLimit,
+                                 Duration deadLetterReasonsEvery) {
 }

@@ -41,12 +41,14 @@ public record BillwrightProperties(@DefaultValue("billwright") String namespace,
      * {@code admin} (also approve, replay, resend, deploy rules); the admin credentials are an admin too. A
      * package with no word from the ERP {@code unacknowledgedAfter} after the broker confirmed it is reported
      * unacknowledged; the business gauges are read every {@code gaugeRefresh}; a list or replay of parked
-     * messages looks at {@code deadLetterBrowseLimit} of them at most.
+     * messages looks at {@code deadLetterBrowseLimit} of them at most; the dead-letter depth by reason is read
+     * by browsing the parked messages, when their number changed and at most every {@code deadLetterReasonsEvery}.
      */
     public record Operations(@DefaultValue List<String> users,
                              @DefaultValue("24h") Duration unacknowledgedAfter,
                              @DefaultValue("30s") Duration gaugeRefresh,
-                             @DefaultValue("10000") int deadLetterBrowseLimit) {
+                             @DefaultValue("10000") int deadLetterBrowseLimit,
+                             @DefaultValue("5m") Duration deadLetterReasonsEvery) {
     }
 
     /**

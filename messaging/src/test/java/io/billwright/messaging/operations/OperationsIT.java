@@ -49,7 +49,7 @@ class OperationsIT {
         service = ServiceHarness.start(topology, database, Map.of(
                 "billwright.admin.username", "ops", "billwright.admin.password", "ops-test-secret",
                 "billwright.operations.users", "vera:viewer-secret:viewer,ada:ada-secret:admin",
-                "billwright.operations.gauge-refresh", "200ms",
+                "billwright.operations.gauge-refresh", "200ms", "billwright.operations.dead-letter-reasons-every", "1s",
                 "billwright.operations.unacknowledged-after", "1h"));
         admin = new AdminHttp(service, "ops", "ops-test-secret");
         viewer = new AdminHttp(service, "vera", "viewer-secret");
@@ -162,6 +162,50 @@ class OperationsIT {
             assertThat(Sql.awaitCount(database, "select count(*) from event_log where message_id = 'manual-" + requestId
                     + "'", n -> n > 0, Duration.ofSeconds(1))).as("nothing published").isZero();
         }
+    }
+
+    @Test
+    void anApprovalOfAnItemThatChangedSinceTheRequestIsRefused() throws Exception {
+        String contract = TestMessages.uniqueContractId();
+        try (TestBroker broker = new TestBroker()) {
+            broker.publish(topology, withReceiptThreshold(TestMessages.contract(contract, "NETSUITE")));
+            broker.publish(topology, withoutReceipt(TestMessages.expense(contract, "EX-4", "300.00", "EUR")));
+            await(() -> json(viewer.get("/ops/api/exceptions?contract=" + contract)), p -> p.path("count").asInt() == 1);
+            String requestId = JSON.readTree(viewer.post("/ops/api/manual-decisions", """
+                    {"contractId": "%s", "itemId": "EX-4", "action": "RELEASE", "reason": "receipt on file"}"""
+                    .formatted(contract)).body()).path("requestId").asString();
+            // the expense is corrected upstream before anyone approves: 350.00, still without its receipt
+            Msg corrected = withoutReceipt(TestMessages.expense(contract, "EX-4", "350.00", "EUR"));
+            broker.publish(topology, new Msg(corrected.routingKey(), corrected.id() + "-v2", corrected.body()
+                    .replace(corrected.id(), corrected.id() + "-v2")));
+            await(() -> json(viewer.get("/ops/api/exceptions?contract=" + contract)),
+                    p -> p.path("items").get(0).path("amount").decimalValue().compareTo(new java.math.BigDecimal("350")) == 0);
+            HttpResponse<String> approval = admin.post("/ops/api/manual-decisions/" + requestId + "/approve", "");
+            assertThat(approval.statusCode()).isEqualTo(409);
+            assertThat(approval.body()).contains("changed since").contains("350");
+            assertThat(JSON.readTree(viewer.get("/ops/api/manual-decisions?status=pending").body()).toString())
+                    .as("still pending, nothing published").contains(requestId);
+            assertThat(viewer.get("/ops/api/manual-decisions?status=maybe").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aBrowserIsNeverAskedForBasicCredentials() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + service.httpPort();
+        HttpResponse<String> api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/ops/api/me"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("WWW-Authenticate")).as("no Basic challenge: a browser keeps no credentials")
+                .isEmpty();
+        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/ops/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("a page is sent to the sign-in form").isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpResponse<String> forged = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/admin/rules/rollback")).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a change without credentials or token").isIn(401, 403);
     }
 
     @Test
