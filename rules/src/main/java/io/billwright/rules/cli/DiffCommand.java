@@ -1,28 +1,25 @@
 package io.billwright.rules.cli;
 
-import io.billwright.engine.ruleset.RuleInfo;
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.engine.ruleset.RuleSources;
 import io.billwright.engine.ruleset.drools.DroolsRuleSetCompiler;
-import io.billwright.engine.ruleset.lint.RuleTexts;
+import io.billwright.rules.diff.RuleChange;
+import io.billwright.rules.diff.RuleSetDiff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Rules added, removed and changed between two rule folders. */
+/** Rules added, removed and changed between two rule folders ({@link RuleSetDiff}). */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"List the rules added, removed and changed between two rule folders; for a changed rule,"
                 + " a unified diff of its text (a decision-table rule: its row before and after).",
@@ -38,87 +35,50 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A rule set's rules by name, with their texts. */
-    private record Side(Map<String, RuleInfo> rules, Map<String, RuleTexts.RuleText> texts) {
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Side before;
-        Side after;
+        RuleSetDiff diff;
         try {
-            before = read(oldDir);
-            after = read(newDir);
+            List<RuleSource> before = RuleSources.fromDirectory(oldDir);
+            List<RuleSource> after = RuleSources.fromDirectory(newDir);
+            diff = RuleSetDiff.between(compile(before, oldDir), before, compile(after, newDir), after);
         } catch (RuleSetException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        int added = 0;
-        int removed = 0;
-        int changed = 0;
-        for (RuleInfo rule : after.rules().values()) {
-            if (!before.rules().containsKey(rule.name())) {
-                out.printf("added    %s  \"%s\"%s%n", rule.packageName(), rule.name(), where(after, rule));
-                added++;
+        for (RuleChange change : diff.changes()) {
+            out.printf("%-8s %s  \"%s\"%s%n", change.kind().word(), change.packageName(), change.name(),
+                    change.file().isEmpty() ? "" : "  (" + change.file() + ")");
+            if (change.kind() == RuleChange.Kind.CHANGED) {
+                printChange(out, change);
             }
         }
-        for (RuleInfo rule : before.rules().values()) {
-            if (!after.rules().containsKey(rule.name())) {
-                out.printf("removed  %s  \"%s\"%s%n", rule.packageName(), rule.name(), where(before, rule));
-                removed++;
-            }
-        }
-        for (RuleInfo rule : after.rules().values()) {
-            RuleInfo old = before.rules().get(rule.name());
-            if (old != null && (!Objects.equals(text(before, rule), text(after, rule))
-                    || !old.description().equals(rule.description()) || !old.packageName().equals(rule.packageName()))) {
-                out.printf("changed  %s  \"%s\"%s%n", rule.packageName(), rule.name(), where(after, rule));
-                printChange(out, before, after, old, rule);
-                changed++;
-            }
-        }
-        int unchanged = after.rules().size() - added - changed;
-        out.printf("%d added, %d removed, %d changed, %d unchanged%n", added, removed, changed, unchanged);
+        out.printf("%s, %d unchanged%n", diff.counts(), diff.unchanged());
         out.flush();
         return 0;
     }
 
     /** The rule's text before and after as a unified diff, indented; a description change on its own line. */
-    private static void printChange(PrintWriter out, Side before, Side after, RuleInfo old, RuleInfo rule) {
-        String was = text(before, rule);
-        String now = text(after, rule);
-        if (was != null && now != null && !was.equals(now)) {
-            List<String> a = was.lines().toList();
-            List<String> b = now.lines().toList();
+    private static void printChange(PrintWriter out, RuleChange change) {
+        if (change.textChanged()) {
+            List<String> a = change.textBefore().text().lines().toList();
+            List<String> b = change.textAfter().text().lines().toList();
             Patch<String> patch = DiffUtils.diff(a, b);
-            List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(before.texts().get(rule.name()).file(),
-                    after.texts().get(rule.name()).file(), a, patch, 2);
+            List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(change.textBefore().file(),
+                    change.textAfter().file(), a, patch, 2);
             unified.forEach(line -> out.println("    " + line));
         }
-        if (!old.description().equals(rule.description())) {
-            out.println("    description: \"" + old.description() + "\" -> \"" + rule.description() + "\"");
+        if (!change.before().description().equals(change.after().description())) {
+            out.println("    description: \"" + change.before().description() + "\" -> \""
+                    + change.after().description() + "\"");
         }
-        if (!old.packageName().equals(rule.packageName())) {
-            out.println("    package: " + old.packageName() + " -> " + rule.packageName());
+        if (!change.before().packageName().equals(change.after().packageName())) {
+            out.println("    package: " + change.before().packageName() + " -> " + change.after().packageName());
         }
     }
 
-    private static Side read(Path dir) {
-        List<RuleSource> sources = RuleSources.fromDirectory(dir);
-        RuleSet ruleSet = new DroolsRuleSetCompiler().compile(sources, dir.toString());
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        ruleSet.rules().forEach(rule -> rules.put(rule.name(), rule));
-        return new Side(rules, RuleTexts.of(sources));
-    }
-
-    private static String text(Side side, RuleInfo rule) {
-        RuleTexts.RuleText text = side.texts().get(rule.name());
-        return text == null ? null : text.text();
-    }
-
-    private static String where(Side side, RuleInfo rule) {
-        RuleTexts.RuleText text = side.texts().get(rule.name());
-        return text == null ? "" : "  (" + text.file() + ")";
+    private static RuleSet compile(List<RuleSource> sources, Path dir) {
+        return new DroolsRuleSetCompiler().compile(sources, dir.toString());
     }
 }

@@ -2,6 +2,9 @@ package io.billwright.simulations.cli;
 
 import io.billwright.engine.ruleset.RuleSet;
 import io.billwright.engine.ruleset.RuleSetException;
+import io.billwright.engine.ruleset.RuleSource;
+import io.billwright.rules.DefaultRuleSet;
+import io.billwright.rules.diff.RuleSetDiff;
 import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.input.EventFiles;
 import io.billwright.simulations.input.InputException;
@@ -10,6 +13,7 @@ import io.billwright.simulations.overrides.RetentionTable;
 import io.billwright.simulations.overrides.TableProblem;
 import io.billwright.simulations.overrides.TaxRateTable;
 import io.billwright.simulations.report.Reports;
+import io.billwright.simulations.report.SimulationBrief;
 import io.billwright.simulations.run.Side;
 import io.billwright.simulations.run.WhatIf;
 import java.io.PrintWriter;
@@ -27,8 +31,8 @@ import picocli.CommandLine.Spec;
 /** {@code run}: replay, compare, and write the reports into a folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replay events through the baseline and the candidate rule set and write the reports",
-            "(summary.csv, lines.csv, packages.csv, reconciliation.csv, what-if.xlsx, report.html) into the",
-            "output folder.",
+            "(summary.csv, lines.csv, packages.csv, reconciliation.csv, what-if.xlsx, report.html, and",
+            "rules-changed.csv when the candidate's rules differ) into the output folder.",
             "",
             "Exit status: 0 done; 1 bad input (a missing or malformed file, an unusable table);",
             "3 a rule set that does not compile (nothing is replayed)."})
@@ -95,18 +99,25 @@ final class RunCommand implements Callable<Integer> {
         RetentionTable retentionTable = null;
         RuleSet base;
         RuleSet cand;
+        RuleSetDiff diff;
+        List<String> changes;
         try {
             TaxRateTable rates = taxRates == null ? null : TaxRateTable.read(taxRates);
             if (retention != null) {
                 retentionTable = RetentionTable.read(retention);
                 adjustment = retentionTable;
             }
-            base = RuleSets.baseline(baseline);
-            cand = RuleSets.candidate(candidate, rates);
+            List<RuleSource> baseSources = RuleSets.sources(baseline);
+            List<RuleSource> ownSources = RuleSets.sources(candidate);
+            List<RuleSource> candSources = rates == null ? ownSources : rates.applyTo(ownSources);
+            base = RuleSets.compile(baseSources, baseline == null ? DefaultRuleSet.LABEL : "baseline");
+            cand = RuleSets.compile(candSources, "candidate");
+            diff = RuleSetDiff.between(base, baseSources, cand, candSources);
+            changes = Briefing.changes(candidate, baseline, rates, ownSources, retentionTable, diff);
             if (rates != null) {
-                List<String> changes = rates.changesTo(RuleSets.candidateSources(candidate));
-                console.println("tax rates in the candidate: " + (changes.isEmpty() ? "no change"
-                        : String.join(", ", changes)));
+                List<String> rateChanges = rates.changesTo(ownSources);
+                console.println("tax rates in the candidate: " + (rateChanges.isEmpty() ? "no change"
+                        : String.join(", ", rateChanges)));
             }
         } catch (TableProblem e) {
             err.println(e.getMessage());
@@ -118,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
         }
         timings.mark("rule sets");
         LoadedEvents events;
-        try (Progress reading = Progress.start("Reading", -1, quiet)) {
+        try (Progress reading = Progress.start("Reading", EventFiles.totalBytes(files), Progress.Unit.MEGABYTES,
+                quiet)) {
             events = new EventFiles(skipBadLines).read(files, reading::stepTo);
         } catch (InputException e) {
             e.problems().forEach(problem -> err.println(problem));
@@ -138,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("... and " + (events.skipped().size() - 20) + " more skipped lines");
         }
         Comparison comparison;
-        try (Progress replaying = Progress.start("Replaying", events.events(), quiet)) {
+        try (Progress replaying = Progress.start("Replaying", events.events(), Progress.Unit.EVENTS, quiet)) {
             comparison = new WhatIf(Side.of(base), new Side(cand.version().toString(), cand, adjustment))
                     .run(events, replaying::stepTo);
         }
@@ -146,14 +158,15 @@ final class RunCommand implements Callable<Integer> {
         if (retentionTable != null) {
             retentionTable.unmatchedRows().forEach(warning -> err.println("warning: " + warning));
         }
+        SimulationBrief brief = Briefing.brief(changes, files, events, diff);
         try {
-            Reports.writeAll(comparison, events.skipped(), out);
+            Reports.writeAll(comparison, brief, events.skipped(), out);
         } catch (java.io.UncheckedIOException e) {
             err.println("cannot write the reports: " + e.getMessage() + ": " + e.getCause().getMessage());
             return SimulationsCli.BAD_INPUT;
         }
         timings.mark("reports");
-        new Summary(console).print(comparison, events, out, timings);
+        new Summary(console).print(comparison, brief, events, out, timings);
         return 0;
     }
 }

@@ -13,11 +13,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -39,10 +41,24 @@ public final class EventFiles {
         this.skipBadLines = skipBadLines;
     }
 
+    /** The size of the files together, in bytes: what {@link #read}'s progress counts up to. */
+    public static long totalBytes(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.isRegularFile(file) ? Files.size(file) : 0;
+            } catch (IOException e) {
+                // read() names the file that cannot be read
+            }
+        }
+        return total;
+    }
+
     /**
      * Reads every file, in the order given.
      *
-     * @param progress told the number of lines read so far, now and then
+     * @param progress told the number of bytes read so far (of all the files, up to {@link #totalBytes}), now and
+     *                 then
      * @throws InputException naming every missing file, or the first bad line (all bad lines are skipped
      *                        and listed instead when skipping)
      */
@@ -58,8 +74,11 @@ public final class EventFiles {
         Seen seen = new Seen();
         List<InputProblem> skipped = new ArrayList<>();
         long[] counts = new long[3]; // lines, events, duplicates
+        Instant[] period = new Instant[2]; // the first and the last event's time
+        long before = 0; // bytes of the files already read
         for (Path file : files) {
-            readFile(file, chunk -> {
+            long offset = before;
+            before += readFile(file, (chunk, bytes) -> {
                 for (Line line : chunk) {
                     counts[0]++;
                     if (line.problem() != null) {
@@ -81,14 +100,27 @@ public final class EventFiles {
                             continue;
                         }
                         counts[1]++;
+                        widen(period, line.message().time());
                         byContract.computeIfAbsent(line.message().contractId().value(), k -> new ArrayList<>())
                                 .add(line.message().event());
                     }
                 }
-                progress.accept(counts[0]);
+                progress.accept(offset + bytes);
             });
         }
-        return new LoadedEvents(byContract, counts[1], counts[2], skipped);
+        return new LoadedEvents(byContract, counts[1], counts[2], skipped, period[0], period[1]);
+    }
+
+    private static void widen(Instant[] period, Instant time) {
+        if (time == null) {
+            return;
+        }
+        if (period[0] == null || time.isBefore(period[0])) {
+            period[0] = time;
+        }
+        if (period[1] == null || time.isAfter(period[1])) {
+            period[1] = time;
+        }
     }
 
     /** A line checked: a message, a problem, or neither (a blank line). */
@@ -127,9 +159,13 @@ public final class EventFiles {
 
     /**
      * Reads the file as bytes, line by line (a trailing carriage return and a leading byte-order mark are
-     * dropped), so a line that is not UTF-8 is one bad line, named, as it would be one parked message.
+     * dropped), so a line that is not UTF-8 is one bad line, named, as it would be one parked message. Each chunk
+     * of lines goes to {@code chunks} with the number of the file's bytes read up to its end.
+     *
+     * @return the number of bytes read
      */
-    private void readFile(Path file, java.util.function.Consumer<List<Line>> chunks) {
+    private long readFile(Path file, BiConsumer<List<Line>, Long> chunks) {
+        long done = 0;
         try (InputStream in = Files.newInputStream(file)) {
             List<byte[]> lines = new ArrayList<>(CHUNK);
             long first = 1;
@@ -148,19 +184,21 @@ public final class EventFiles {
                     lines.add(bytesOf(line, start));
                     start = false;
                     if (lines.size() == CHUNK) {
-                        chunks.accept(check(file, first, lines));
+                        chunks.accept(check(file, first, lines), done + i + 1);
                         first += lines.size();
                         lines = new ArrayList<>(CHUNK);
                     }
                 }
                 line.write(buffer, from, read - from);
+                done += read;
             }
             if (line.size() > 0) {
                 lines.add(bytesOf(line, start));
             }
             if (!lines.isEmpty()) {
-                chunks.accept(check(file, first, lines));
+                chunks.accept(check(file, first, lines), done);
             }
+            return done;
         } catch (NoSuchFileException e) {
             throw new InputException(List.of(new InputProblem(file, 0, "no such file")));
         } catch (IOException e) {

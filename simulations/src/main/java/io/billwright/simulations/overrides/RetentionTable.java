@@ -32,6 +32,32 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
     /** One row, checked. */
     private record Term(long line, LocalDate from, String billingModel, String customer, BigDecimal percent, BigDecimal cap) {
 
+        /**
+         * {@code retention 5 % for contracts from 2026-07-01}; {@code no retention for fixed price contracts of
+         * customer CUST-7}; {@code retention 10 % for every contract, capped at 100000.00}.
+         */
+        String inWords() {
+            String what = percent.signum() == 0 ? "no retention" : "retention " + percent.toPlainString() + " %";
+            StringBuilder whom = new StringBuilder(" for ");
+            if (billingModel == null && customer == null && from == null) {
+                whom.append("every contract");
+            } else {
+                if (billingModel != null) {
+                    whom.append(billingModel.toLowerCase(Locale.ROOT).replace('_', ' ')).append(' ');
+                }
+                whom.append("contracts");
+                if (customer != null) {
+                    whom.append(" of customer ").append(customer);
+                }
+                if (from != null) {
+                    whom.append(" from ").append(from);
+                }
+            }
+            String capped = cap == null || percent.signum() == 0 ? ""
+                    : ", capped at " + cap.toPlainString() + " in each contract's currency";
+            return what + whom + capped;
+        }
+
         boolean matches(Contract contract) {
             return (from == null || !contract.effectiveFrom().isBefore(from))
                     && (billingModel == null || billingModel.equalsIgnoreCase(contract.billingModel()))
@@ -52,6 +78,14 @@ public final class RetentionTable implements UnaryOperator<BillingEvent> {
     public List<String> unmatchedRows() {
         return terms.stream().filter(term -> !matched.contains(term.line()))
                 .map(term -> file + ":" + term.line() + ": matched no contract").toList();
+    }
+
+    /**
+     * The table in words, a sentence per row in its order ({@code retention 5 % for contracts from 2026-07-01}); a
+     * contract takes the first row that matches it.
+     */
+    public List<String> inWords() {
+        return terms.stream().map(Term::inWords).toList();
     }
 
     public static RetentionTable read(Path file) {

@@ -96,35 +96,96 @@ public final class TaxRateTable {
 
     /** What the table changes in the rule set's rates, one line each: {@code DE 19% -> 16%}. */
     public List<String> changesTo(List<RuleSource> sources) {
+        return rateChanges(sources).stream().map(RateChange::brief).toList();
+    }
+
+    /**
+     * What the table changes in the rule set's rates, in the table's order: the rates that differ, each named as
+     * the rule set's rule names its tax (a rate listed with its current value is no change).
+     */
+    public List<RateChange> rateChanges(List<RuleSource> sources) {
         Map<String, Rate> before = ratesOf(tableOf(sources, file));
-        List<String> changes = new ArrayList<>();
+        List<RateChange> changes = new ArrayList<>();
         rates.forEach((code, rate) -> {
             Rate old = before.get(code);
-            String from = old == null ? "no rate" : old.percent().toPlainString() + "%";
-            String to = rate.percent() == null ? "no rate" : rate.percent().toPlainString() + "%";
-            if (!from.equals(to)) {
-                changes.add(code + " " + from + " -> " + to);
+            BigDecimal from = old == null ? null : old.percent();
+            boolean same = from == null ? rate.percent() == null
+                    : rate.percent() != null && from.compareTo(rate.percent()) == 0;
+            if (!same) {
+                changes.add(new RateChange(code, taxName(code, old == null ? rate.rule() : old.rule()), from,
+                        rate.percent()));
             }
         });
         return changes;
     }
 
+    /**
+     * The tax a rate rule names between its jurisdiction and its rate ({@code DE VAT 19% (UStG s.12(1))}: VAT;
+     * {@code US-HI general excise 4%}: general excise), or "tax" when it names none.
+     */
+    private static String taxName(String code, String rule) {
+        if (rule == null || !rule.startsWith(code + " ")) {
+            return "tax";
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : rule.substring(code.length() + 1).trim().split("\\s+")) {
+            if (word.isEmpty() || word.startsWith("(") || word.chars().anyMatch(Character::isDigit)) {
+                break;
+            }
+            words.add(word);
+        }
+        return words.isEmpty() ? "tax" : String.join(" ", words);
+    }
+
+    /**
+     * The rates table with this table's rates: a listed jurisdiction's row replaced (or dropped for {@code none}),
+     * a new jurisdiction's row added at the end, every other line kept as it was, so that the rule set differs
+     * only in the rates the table changes.
+     */
     private String rewrite(RuleSource table) {
         String text = new String(table.content(), StandardCharsets.UTF_8);
         int header = text.indexOf("\n" + DATA_HEADER);
         int end = text.indexOf('\n', header + 1);
         StringBuilder out = new StringBuilder(text.substring(0, end < 0 ? text.length() : end)).append('\n');
-        Map<String, Rate> merged = new LinkedHashMap<>(ratesOf(table));
-        rates.forEach((code, rate) -> {
-            if (rate.percent() == null) {
-                merged.remove(code);
-            } else {
-                merged.put(code, rate);
+        Map<String, Rate> pending = new LinkedHashMap<>(rates);
+        if (end >= 0) {
+            for (String line : text.substring(end + 1).split("\n", -1)) {
+                String code = jurisdictionOf(line);
+                if (code == null || !pending.containsKey(code)) {
+                    out.append(line).append('\n');
+                    continue;
+                }
+                Rate rate = pending.remove(code);
+                if (rate.percent() != null) {
+                    appendRow(out, code, rate);
+                }
+            }
+        }
+        pending.forEach((code, rate) -> {
+            if (rate.percent() != null) {
+                appendRow(out, code, rate);
             }
         });
-        merged.forEach((code, rate) -> out.append(quote(rate.rule())).append(',').append(code).append(',')
-                .append(rate.percent().toPlainString()).append('\n'));
-        return out.toString();
+        return out.toString().replaceAll("\n+$", "\n");
+    }
+
+    private static void appendRow(StringBuilder out, String code, Rate rate) {
+        out.append(quote(rate.rule())).append(',').append(code).append(',').append(rate.percent().toPlainString())
+                .append('\n');
+    }
+
+    /** The jurisdiction of a data row of the rates table; null for any other line. */
+    private static String jurisdictionOf(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try (CSVParser row = CSVFormat.DEFAULT.parse(new StringReader(line))) {
+            List<CSVRecord> records = row.getRecords();
+            return records.size() == 1 && records.get(0).size() >= 3 && !records.get(0).get(1).isBlank()
+                    ? records.get(0).get(1).trim() : null;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     private static RuleSource tableOf(List<RuleSource> sources, Path file) {

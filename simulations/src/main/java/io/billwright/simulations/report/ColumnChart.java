@@ -11,7 +11,7 @@ final class ColumnChart {
 
     private static final int WIDTH = 600;
     private static final int HEIGHT = 250;
-    private static final int AXIS_WIDTH = 64;
+    private static final int AXIS_WIDTH = 72;
     private static final int TOP = 30;
     private static final int BOTTOM = 28;
     private static final int MAX_COLUMN = 26;
@@ -46,7 +46,7 @@ final class ColumnChart {
                     .append(AXIS_WIDTH).append("\" x2=\"").append(WIDTH - 4).append("\" y1=\"").append(y)
                     .append("\" y2=\"").append(y).append("\"/><text class=\"tick\" x=\"").append(AXIS_WIDTH - 6)
                     .append("\" y=\"").append(y).append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
-                    .append(Html.escape(tick.toPlainString())).append("</text>");
+                    .append(Html.escape(Amounts.grouped(tick))).append("</text>");
         }
         double groupWidth = (WIDTH - 4 - AXIS_WIDTH) / (double) groups.size();
         double column = Math.min(MAX_COLUMN, groupWidth * 0.8 / series.size());
@@ -74,7 +74,7 @@ final class ColumnChart {
         double end = scale.at(value);
         double y = Math.min(zero, end);
         double height = Math.max(Math.abs(end - zero), 1.0);
-        String tooltip = group.label() + " \u2014 " + one.name() + ": " + one.format(value) + " " + currency;
+        String tooltip = group.label() + " \u2014 " + one.name() + ": " + one.format(value, currency) + " " + currency;
         svg.append("<rect class=\"").append(one.barClass(value)).append("\" x=\"").append(Scale.px(x + 1))
                 .append("\" y=\"").append(Scale.px(y)).append("\" width=\"").append(Scale.px(width - 2))
                 .append("\" height=\"").append(Scale.px(height)).append("\"><title>").append(Html.escape(tooltip))

@@ -61,7 +61,7 @@ final class CurrencySection {
         BigDecimal delta = candidate.invoiced().subtract(baseline.invoiced());
         html.append("<div class=\"kpi ").append(Amounts.deltaClass(delta)).append("\"><span class=\"kpi-label\">")
                 .append("Invoiced, candidate vs baseline</span><span class=\"kpi-value\">")
-                .append(Html.escape(Amounts.signed(delta))).append(' ').append(Html.escape(currency))
+                .append(Html.escape(Amounts.signed(delta, currency))).append(' ').append(Html.escape(currency))
                 .append("</span><span class=\"kpi-note\">").append(Html.escape(percent(delta, baseline.invoiced())))
                 .append("</span></div>");
         html.append("<table class=\"headline\"><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">")
@@ -73,9 +73,10 @@ final class CurrencySection {
             BigDecimal change = after.subtract(before);
             html.append("<tr").append(metric.label().equals("Invoiced") ? " class=\"total\"" : "")
                     .append("><th scope=\"row\">").append(metric.label()).append("</th><td class=\"num\">")
-                    .append(Amounts.plain(before)).append("</td><td class=\"num\">").append(Amounts.plain(after))
+                    .append(Amounts.format(before, currency)).append("</td><td class=\"num\">")
+                    .append(Amounts.format(after, currency))
                     .append("</td><td class=\"num delta ").append(Amounts.deltaClass(change)).append("\">")
-                    .append(Amounts.signed(change)).append("</td></tr>");
+                    .append(Amounts.signed(change, currency)).append("</td></tr>");
         }
         html.append("</tbody></table>");
     }

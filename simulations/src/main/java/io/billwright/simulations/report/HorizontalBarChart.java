@@ -72,7 +72,7 @@ final class HorizontalBarChart {
             double x = Math.min(zero, end);
             double width = Math.max(Math.abs(end - zero), 1.0);
             int barY = y + s * (BAR_HEIGHT + BAR_GAP);
-            String tooltip = group.label() + " \u2014 " + one.name() + ": " + one.format(value) + " " + currency;
+            String tooltip = group.label() + " \u2014 " + one.name() + ": " + one.format(value, currency) + " " + currency;
             svg.append("<rect class=\"").append(one.barClass(value)).append("\" x=\"").append(Scale.px(x))
                     .append("\" y=\"").append(barY).append("\" width=\"").append(Scale.px(width))
                     .append("\" height=\"").append(BAR_HEIGHT).append("\"><title>").append(Html.escape(tooltip))
@@ -81,7 +81,7 @@ final class HorizontalBarChart {
             svg.append("<text class=\"value\" x=\"").append(Scale.px(left ? x - 5 : x + width + 5))
                     .append("\" y=\"").append(Scale.px(barY + BAR_HEIGHT / 2.0)).append("\" text-anchor=\"")
                     .append(left ? "end" : "start").append("\" dominant-baseline=\"middle\"><title>")
-                    .append(Html.escape(tooltip)).append("</title>").append(Html.escape(one.format(value)))
+                    .append(Html.escape(tooltip)).append("</title>").append(Html.escape(one.format(value, currency)))
                     .append("</text>");
         }
     }

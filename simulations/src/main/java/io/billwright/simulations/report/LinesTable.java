@@ -88,9 +88,9 @@ final class LinesTable {
         BigDecimal delta = billedAfter.subtract(billedBefore);
         List<String> fields = List.of(text(line.contractId()), text(line.customer()), text(line.itemId()),
                 text(line.kind()), text(line.month()), text(line.currency()),
-                text(before.status()), text(before.reason()), Amounts.plain(billedBefore),
-                text(after.status()), text(after.reason()), Amounts.plain(billedAfter),
-                Amounts.signed(delta), String.join(", ", before.rules()), String.join(", ", after.rules()));
+                text(before.status()), text(before.reason()), Amounts.format(billedBefore, line.currency()),
+                text(after.status()), text(after.reason()), Amounts.format(billedAfter, line.currency()),
+                Amounts.signed(delta, line.currency()), String.join(", ", before.rules()), String.join(", ", after.rules()));
         json.append('[');
         for (int f = 0; f < fields.size(); f++) {
             if (f > 0) {

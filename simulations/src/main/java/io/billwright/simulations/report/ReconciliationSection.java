@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The report's reconciliation: per currency, the portfolio's totals on each side (how many contracts balance,
@@ -21,9 +21,12 @@ final class ReconciliationSection {
     static final int BREAKS_SHOWN = 25;
 
     private final Comparison comparison;
+    private final List<String> order;
 
-    ReconciliationSection(Comparison comparison) {
+    /** @param order the report's order of currencies; a currency only the reconciliations name comes after them */
+    ReconciliationSection(Comparison comparison, List<String> order) {
         this.comparison = comparison;
+        this.order = order;
     }
 
     /** One side's contracts in one currency, added up. */
@@ -52,30 +55,33 @@ final class ReconciliationSection {
         }
     }
 
-    private record Measure(String label, Function<Totals, String> value) {
+    /** A row of the totals table: its label, and its text for a side's totals in a currency. */
+    private record Measure(String label, BiFunction<Totals, String, String> value) {
     }
 
     private static final List<Measure> MEASURES = List.of(
-            new Measure("Contracts balanced", t -> t.balanced() + " of " + t.contracts()),
-            new Measure("Recorded", t -> tally(t.recorded())),
-            new Measure("Eligible, not billed", t -> tally(t.eligibleUnbilled())),
-            new Measure("Billed net", t -> tally(t.billedNet())),
-            new Measure("Tax", t -> Amounts.plain(t.tax())),
-            new Measure("Retention withheld", t -> Amounts.plain(t.retained())),
-            new Measure("Retention released", t -> Amounts.plain(t.released())),
-            new Measure("Held", t -> tally(t.held())),
-            new Measure("Tracked", t -> t.tracked().count() + " items"),
-            new Measure("Rejected", t -> tally(t.rejected())),
-            new Measure("Written off", t -> tally(t.writtenOff())),
-            new Measure("Credited", t -> tally(t.credited())),
-            new Measure("Headroom (cap or value left)", t -> t.headroom() == null ? "\u2013"
-                    : Amounts.plain(t.headroom())));
+            new Measure("Contracts balanced", (t, c) -> count(t.balanced()) + " of " + count(t.contracts())),
+            new Measure("Recorded", (t, c) -> tally(t.recorded(), c)),
+            new Measure("Eligible, not billed", (t, c) -> tally(t.eligibleUnbilled(), c)),
+            new Measure("Billed net", (t, c) -> tally(t.billedNet(), c)),
+            new Measure("Tax", (t, c) -> Amounts.format(t.tax(), c)),
+            new Measure("Retention withheld", (t, c) -> Amounts.format(t.retained(), c)),
+            new Measure("Retention released", (t, c) -> Amounts.format(t.released(), c)),
+            new Measure("Held", (t, c) -> tally(t.held(), c)),
+            new Measure("Tracked", (t, c) -> count(t.tracked().count()) + " items"),
+            new Measure("Rejected", (t, c) -> tally(t.rejected(), c)),
+            new Measure("Written off", (t, c) -> tally(t.writtenOff(), c)),
+            new Measure("Credited", (t, c) -> tally(t.credited(), c)),
+            new Measure("Headroom (cap or value left)", (t, c) -> t.headroom() == null ? "\u2013"
+                    : Amounts.format(t.headroom(), c)));
 
     String html() {
         Map<String, Totals> baseline = Totals.byCurrency(comparison.baselineReconciliation());
         Map<String, Totals> candidate = Totals.byCurrency(comparison.candidateReconciliation());
-        TreeSet<String> currencies = new TreeSet<>(baseline.keySet());
-        currencies.addAll(candidate.keySet());
+        TreeSet<String> others = new TreeSet<>(baseline.keySet());
+        others.addAll(candidate.keySet());
+        List<String> currencies = new ArrayList<>(order.stream().filter(others::contains).toList());
+        others.stream().filter(c -> !currencies.contains(c)).forEach(currencies::add);
         StringBuilder html = new StringBuilder(4_096);
         html.append("<section class=\"reconciliation\" id=\"").append(ANCHOR).append("\"><h2>Reconciliation")
                 .append(" <span class=\"sub\">each contract's items in exactly one place, its figures adding up")
@@ -98,8 +104,8 @@ final class ReconciliationSection {
                 .append("<th scope=\"col\" class=\"num\">Candidate</th></tr></thead><tbody>");
         for (Measure measure : MEASURES) {
             html.append("<tr><th scope=\"row\">").append(measure.label()).append("</th><td class=\"num\">")
-                    .append(Html.escape(measure.value().apply(baseline))).append("</td><td class=\"num\">")
-                    .append(Html.escape(measure.value().apply(candidate))).append("</td></tr>");
+                    .append(Html.escape(measure.value().apply(baseline, currency))).append("</td><td class=\"num\">")
+                    .append(Html.escape(measure.value().apply(candidate, currency))).append("</td></tr>");
         }
         html.append("</tbody></table>");
     }
@@ -130,7 +136,11 @@ final class ReconciliationSection {
         }
     }
 
-    private static String tally(Tally tally) {
-        return Amounts.plain(tally.amount()) + " (" + tally.count() + ")";
+    private static String tally(Tally tally, String currency) {
+        return Amounts.format(tally.amount(), currency) + " (" + count(tally.count()) + ")";
+    }
+
+    private static String count(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count);
     }
 }

@@ -32,8 +32,9 @@ import org.apache.poi.ss.usermodel.Workbook;
  * breaks and notes. The variants taking sides lead with a "Side" column, the sides in the map's order.
  *
  * <p>In CSV, amounts are exact decimals with a point and at least the currency's minor units, empty when there is
- * none (no cap); in the sheet they are numeric cells with two decimals shown (Excel keeps binary floating point:
- * the exact figures are in the CSV).
+ * none (no cap); in the sheet they are numeric cells shown with thousands separators and the currency's minor
+ * units (Excel keeps binary floating point: the exact figures are in the CSV). The sheet prints: landscape, one
+ * page wide, the header row on every page, every column as wide as its header.
  */
 public final class ReconciliationTable {
 
@@ -108,35 +109,40 @@ public final class ReconciliationTable {
         Font bold = workbook.createFont();
         bold.setBold(true);
         header.setFont(bold);
-        CellStyle money = workbook.createCellStyle();
-        money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00;[Red]-#,##0.00"));
+        Map<Integer, CellStyle> money = new java.util.HashMap<>();
         CellStyle hours = workbook.createCellStyle();
         hours.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
         int offset = sided ? 1 : 0;
+        SheetLayout layout = new SheetLayout();
         Row top = sheet.createRow(0);
         if (sided) {
             top.createCell(0).setCellValue(SIDE);
             top.getCell(0).setCellStyle(header);
+            layout.header(0, List.of(SIDE));
         }
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = top.createCell(offset + c);
             cell.setCellValue(columns.get(c).header());
             cell.setCellStyle(header);
         }
+        layout.header(offset, columns.stream().map(Column::header).toList());
         sheet.createFreezePane(offset + 1, 1);
         int r = 1;
         int limit = workbook.getSpreadsheetVersion().getMaxRows();
+        rows:
         for (Map.Entry<String, List<ContractReconciliation>> side : bySide.entrySet()) {
             for (ContractReconciliation contract : side.getValue()) {
                 if (r == limit - 1) {
                     sheet.createRow(r).createCell(0).setCellValue("more contracts are in " + FILE
                             + " (Excel's row limit)");
-                    return;
+                    break rows;
                 }
                 Row row = sheet.createRow(r++);
                 if (sided) {
                     row.createCell(0).setCellValue(side.getKey());
+                    layout.text(0, side.getKey());
                 }
+                int digits = Amounts.minorUnits(contract.currency());
                 for (int c = 0; c < columns.size(); c++) {
                     Column column = columns.get(c);
                     Object value = column.value().apply(contract);
@@ -145,21 +151,36 @@ public final class ReconciliationTable {
                     }
                     Cell cell = row.createCell(offset + c);
                     switch (column.kind()) {
-                        case COUNT -> cell.setCellValue(((Number) value).doubleValue());
+                        case COUNT -> {
+                            cell.setCellValue(((Number) value).doubleValue());
+                            layout.text(offset + c, value.toString());
+                        }
                         case MONEY -> {
                             cell.setCellValue(((BigDecimal) value).doubleValue());
-                            cell.setCellStyle(money);
+                            cell.setCellStyle(money.computeIfAbsent(digits, d -> moneyStyle(workbook, d)));
+                            layout.amount(offset + c, (BigDecimal) value, digits);
                         }
                         case HOURS -> {
                             cell.setCellValue(((BigDecimal) value).doubleValue());
                             cell.setCellStyle(hours);
+                            layout.amount(offset + c, (BigDecimal) value, 2);
                         }
-                        case TEXT -> cell.setCellValue(value.toString());
+                        case TEXT -> {
+                            cell.setCellValue(value.toString());
+                            layout.text(offset + c, value.toString());
+                        }
                     }
                 }
             }
         }
-        sheet.setColumnWidth(offset, 24 * 256);
+        layout.applyTo(sheet, 0);
+    }
+
+    /** Amounts with thousands separators and the currency's {@code digits}, negatives in red. */
+    private static CellStyle moneyStyle(Workbook workbook, int digits) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(Amounts.excelFormat(digits)));
+        return style;
     }
 
     private static String text(Column column, Object value, String currency) {

@@ -1,6 +1,7 @@
 package io.billwright.simulations.report;
 
 import io.billwright.simulations.compare.Comparison;
+import io.billwright.simulations.compare.RuleImpact;
 import io.billwright.simulations.input.InputProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +22,25 @@ public final class Reports {
 
     public static final String HTML = "report.html";
     public static final String SKIPPED = "skipped.csv";
+    public static final String RULES_CHANGED = RulesChangedTable.FILE;
 
     private Reports() {
     }
 
+    /** The reports without a brief of what was simulated (for comparisons built by hand). */
+    public static void writeAll(Comparison comparison, List<InputProblem> skipped, Path folder) {
+        writeAll(comparison, SimulationBrief.NONE, skipped, folder);
+    }
+
     /**
+     * @param brief   what was simulated, stated on the first screen of the page and the workbook; its rule changes
+     *                are listed, with the items each affected, in {@code rules-changed.csv}, a sheet and a section
+     *                when there are any
      * @param skipped the lines skipped as bad, listed in {@code skipped.csv} when there are any
      * @throws UncheckedIOException naming the file that could not be written or replaced
      */
-    public static void writeAll(Comparison comparison, List<InputProblem> skipped, Path folder) {
+    public static void writeAll(Comparison comparison, SimulationBrief brief, List<InputProblem> skipped,
+                                Path folder) {
         Path parent = folder.toAbsolutePath().normalize().getParent();
         Path staging;
         try {
@@ -39,9 +50,13 @@ public final class Reports {
             throw new UncheckedIOException(folder.toString(), e);
         }
         try {
+            List<RuleImpact> rules = RuleImpact.of(brief.ruleChanges(), comparison.changes());
             CsvReports.write(comparison, staging);
-            XlsxReport.write(comparison, staging);
-            write(staging.resolve(HTML), out -> HtmlReport.write(comparison, out));
+            if (!rules.isEmpty()) {
+                RulesChangedTable.writeCsv(rules, staging);
+            }
+            XlsxReport.write(comparison, brief, rules, staging);
+            write(staging.resolve(HTML), out -> HtmlReport.write(comparison, brief, rules, out));
             if (!skipped.isEmpty()) {
                 write(staging.resolve(SKIPPED), out -> {
                     out.write("File,Line,Problem\r\n");
@@ -73,7 +88,9 @@ public final class Reports {
     private static void moveInto(Path staging, Path folder) {
         try {
             Files.createDirectories(folder);
+            // the optional reports of an earlier run must not pass for this one's
             Files.deleteIfExists(folder.resolve(SKIPPED));
+            Files.deleteIfExists(folder.resolve(RULES_CHANGED));
             try (Stream<Path> files = Files.list(staging)) {
                 for (Path file : files.toList()) {
                     Path target = folder.resolve(file.getFileName().toString());

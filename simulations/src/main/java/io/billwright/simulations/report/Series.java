@@ -26,7 +26,7 @@ record Series(String name, String cssClass) {
         return "bar " + (signed() ? Amounts.deltaClass(value) : cssClass);
     }
 
-    String format(BigDecimal value) {
-        return signed() ? Amounts.signed(value) : Amounts.plain(value);
+    String format(BigDecimal value, String currency) {
+        return signed() ? Amounts.signed(value, currency) : Amounts.format(value, currency);
     }
 }

@@ -4,6 +4,8 @@ import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.compare.Dimension;
 import io.billwright.simulations.compare.ItemSide;
 import io.billwright.simulations.compare.LineChange;
+import io.billwright.simulations.compare.PackageChange;
+import io.billwright.simulations.compare.RuleImpact;
 import io.billwright.simulations.compare.TotalRow;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,11 +25,16 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The workbook finance opens in Excel: a sheet of headline totals, one per dimension, the changed lines and
- * packages, and each side's reconciliation of every contract ({@link ReconciliationTable}).
- * Amounts are numeric cells formatted with two decimals (Excel stores numbers as binary floating point;
- * the exact decimals are in the CSV files). Written as a stream, so a million changed lines fit in little
- * memory; past Excel's row limit the sheet says where the rest is.
+ * The workbook finance opens in Excel: a Summary sheet that says what was simulated (the candidate's changes, the
+ * input, the period, the events) above the headline totals per currency (the largest change first), one sheet per
+ * dimension, the changed lines and packages, the rules changed (when any) and each side's reconciliation of every
+ * contract ({@link ReconciliationTable}).
+ *
+ * <p>Amounts are numeric cells shown with thousands separators and their currency's minor units (Excel stores
+ * numbers as binary floating point; the exact decimals are in the CSV files). Every sheet prints: landscape, one
+ * page wide, its header row repeated on each page, columns as wide as their headers ({@link SheetLayout}).
+ * Written as a stream, so a million changed lines fit in little memory; past Excel's row limit the sheet says
+ * where the rest is.
  */
 public final class XlsxReport {
 
@@ -34,19 +44,29 @@ public final class XlsxReport {
     private XlsxReport() {
     }
 
+    /** Writes the workbook without a brief of what was simulated. */
     public static void write(Comparison comparison, Path folder) {
+        write(comparison, SimulationBrief.NONE, RuleImpact.of(List.of(), comparison.changes()), folder);
+    }
+
+    static void write(Comparison comparison, SimulationBrief brief, List<RuleImpact> rules, Path folder) {
         Path file = folder.resolve(FILE);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); OutputStream out = Files.newOutputStream(file)) {
             workbook.setCompressTempFiles(true);
             Styles styles = new Styles(workbook);
-            totalsSheet(workbook, styles, "Summary", comparison.totalsBy(Dimension.TOTAL), comparison);
+            List<String> currencies = CurrencyOrder.of(comparison);
+            summarySheet(workbook, styles, comparison, brief, rules, currencies);
             for (Dimension dimension : Dimension.values()) {
                 if (dimension != Dimension.TOTAL) {
-                    totalsSheet(workbook, styles, sheetName(dimension), comparison.totalsBy(dimension), null);
+                    totalsSheet(workbook.createSheet(sheetName(dimension)), styles, 0, comparison.totalsBy(dimension),
+                            new SheetLayout());
                 }
             }
             linesSheet(workbook, styles, comparison.changes());
             packagesSheet(workbook, styles, comparison);
+            if (!rules.isEmpty()) {
+                RulesChangedTable.addSheet(workbook, rules, styles.header);
+            }
             ReconciliationTable.addSheet(workbook, CsvReports.reconciliationsBySide(comparison));
             workbook.write(out);
         } catch (IOException e) {
@@ -55,60 +75,93 @@ public final class XlsxReport {
     }
 
     static String sheetName(Dimension dimension) {
-        return dimension == Dimension.HELD_REASON ? "Held by reason" : "By " + dimension.label().toLowerCase(java.util.Locale.ROOT);
+        return dimension == Dimension.HELD_REASON ? "Held by reason" : "By " + dimension.label().toLowerCase(Locale.ROOT);
     }
 
-    /** The few cell styles the workbook uses. */
+    /** The few cell styles the workbook uses: bold headers, and amounts with each currency's minor units. */
     private static final class Styles {
         final CellStyle header;
-        final CellStyle money;
+        private final SXSSFWorkbook workbook;
+        private final Map<Integer, CellStyle> money = new HashMap<>();
 
         Styles(SXSSFWorkbook workbook) {
+            this.workbook = workbook;
             header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
             header.setFont(bold);
-            money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00;[Red]-#,##0.00"));
+        }
+
+        CellStyle money(int minorUnits) {
+            return money.computeIfAbsent(minorUnits, digits -> {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat(Amounts.excelFormat(digits)));
+                return style;
+            });
         }
     }
 
-    private static void totalsSheet(SXSSFWorkbook workbook, Styles styles, String name, List<TotalRow> rows,
-                                     Comparison about) {
-        SXSSFSheet sheet = workbook.createSheet(name);
-        int r = 0;
-        if (about != null) {
-            r = text(sheet, r, "Baseline", about.baselineLabel());
-            r = text(sheet, r, "Candidate", about.candidateLabel());
-            r = text(sheet, r, "Events replayed", Long.toString(about.events()));
-            r = text(sheet, r, "Contracts", Long.toString(about.contracts()));
-            r = text(sheet, r, "Items changed", about.changes().size() + " of " + about.items());
-            r = text(sheet, r, "Packages changed", Long.toString(about.packageChanges().size()));
-            r = text(sheet, r, "Bad lines skipped", Long.toString(about.input().skippedLines()));
-            r = text(sheet, r, "Repeated messages skipped", Long.toString(about.input().duplicates()));
-            r++;
+    /** The brief in words, then the totals per currency, the largest change first. */
+    private static void summarySheet(SXSSFWorkbook workbook, Styles styles, Comparison about, SimulationBrief brief,
+                                     List<RuleImpact> rules, List<String> currencies) {
+        SXSSFSheet sheet = workbook.createSheet("Summary");
+        SheetLayout labels = new SheetLayout();
+        Row title = sheet.createRow(0);
+        title.createCell(0).setCellValue("What was simulated");
+        title.getCell(0).setCellStyle(styles.header);
+        int r = 1;
+        for (int i = 0; i < brief.changes().size(); i++) {
+            r = text(sheet, labels, r, i == 0 ? "Changes" : "", brief.changes().get(i));
         }
-        header(sheet.createRow(r++), styles, CsvReports.summaryHeader().subList(1, CsvReports.summaryHeader().size()));
-        sheet.createFreezePane(0, r);
+        for (SimulationBrief.Fact fact : brief.facts()) {
+            r = text(sheet, labels, r, fact.label(), fact.text());
+        }
+        r = text(sheet, labels, r, "Baseline", about.baselineLabel());
+        r = text(sheet, labels, r, "Candidate", about.candidateLabel());
+        if (brief.events() == 0) {
+            r = text(sheet, labels, r, SimulationBrief.EVENTS, count(about.events()));
+        }
+        r = text(sheet, labels, r, "Contracts", count(about.contracts()));
+        r = text(sheet, labels, r, "Items changed", count(about.changes().size()) + " of " + count(about.items()));
+        r = text(sheet, labels, r, "Packages changed", count(about.packageChanges().size()));
+        if (!rules.isEmpty()) {
+            r = text(sheet, labels, r, "Rules changed", RulesChangedTable.counts(rules) + " (sheet "
+                    + RulesChangedTable.SHEET + ")");
+        }
+        r = text(sheet, labels, r, "Bad lines skipped", count(about.input().skippedLines()));
+        r = text(sheet, labels, r, "Repeated messages skipped", count(about.input().duplicates()));
+        r = text(sheet, labels, r, "Currencies", String.join(", ", currencies) + " (the largest change first)");
+        totalsSheet(sheet, styles, r + 1, CurrencyOrder.sort(about.totalsBy(Dimension.TOTAL), currencies), labels);
+    }
+
+    /** A header row at {@code headerRow} and one row per group and currency; then the widths and page setup. */
+    private static void totalsSheet(Sheet sheet, Styles styles, int headerRow, List<TotalRow> rows,
+                                    SheetLayout layout) {
+        List<String> names = CsvReports.summaryHeader().subList(1, CsvReports.summaryHeader().size());
+        layout.header(0, names);
+        header(sheet.createRow(headerRow), styles, names);
+        if (headerRow == 0) {
+            sheet.createFreezePane(0, 1);
+        }
+        int r = headerRow + 1;
         for (TotalRow row : rows) {
             Row out = sheet.createRow(r++);
             out.createCell(0).setCellValue(row.key());
             out.createCell(1).setCellValue(row.currency());
+            layout.text(0, row.key());
             int c = 2;
             for (Measure measure : Measure.values()) {
-                money(out, c++, measure.of(row.baseline()), styles);
-                money(out, c++, measure.of(row.candidate()), styles);
-                money(out, c++, measure.of(row.delta()), styles);
+                money(out, c++, measure.of(row.baseline()), row.currency(), styles, layout);
+                money(out, c++, measure.of(row.candidate()), row.currency(), styles, layout);
+                money(out, c++, measure.of(row.delta()), row.currency(), styles, layout);
             }
         }
-        sheet.setColumnWidth(0, 40 * 256);
-        for (int c = 2; c < 2 + 3 * Measure.values().length; c++) {
-            sheet.setColumnWidth(c, 16 * 256);
-        }
+        layout.applyTo(sheet, headerRow);
     }
 
     private static void linesSheet(SXSSFWorkbook workbook, Styles styles, List<LineChange> changes) {
         SXSSFSheet sheet = workbook.createSheet("Changed lines");
+        SheetLayout layout = new SheetLayout().header(0, CsvReports.linesHeader());
         header(sheet.createRow(0), styles, CsvReports.linesHeader());
         sheet.createFreezePane(0, 1);
         int r = 1;
@@ -122,21 +175,24 @@ public final class XlsxReport {
             int c = 0;
             for (String value : List.of(line.contractId(), line.customer(), line.billingModel(), line.jurisdiction(),
                     line.itemId(), line.kind(), line.month(), line.currency())) {
+                layout.text(c, value);
                 out.createCell(c++).setCellValue(value);
             }
-            c = side(out, c, line.baseline(), styles);
-            c = side(out, c, line.candidate(), styles);
-            money(out, c, line.candidate().billed().subtract(line.baseline().billed()), styles);
+            c = side(out, c, line.baseline(), line.currency(), styles, layout);
+            c = side(out, c, line.candidate(), line.currency(), styles, layout);
+            money(out, c, line.candidate().billed().subtract(line.baseline().billed()), line.currency(), styles,
+                    layout);
         }
-        sheet.setColumnWidth(1, 30 * 256);
+        layout.applyTo(sheet, 0);
     }
 
     private static void packagesSheet(SXSSFWorkbook workbook, Styles styles, Comparison comparison) {
         SXSSFSheet sheet = workbook.createSheet("Changed packages");
+        SheetLayout layout = new SheetLayout().header(0, CsvReports.packagesHeader());
         header(sheet.createRow(0), styles, CsvReports.packagesHeader());
         sheet.createFreezePane(0, 1);
         int r = 1;
-        for (io.billwright.simulations.compare.PackageChange change : comparison.packageChanges()) {
+        for (PackageChange change : comparison.packageChanges()) {
             if (r == MAX_ROWS - 1) {
                 sheet.createRow(r).createCell(0).setCellValue("more changed packages are in packages.csv");
                 break;
@@ -146,28 +202,35 @@ public final class XlsxReport {
             for (int c = 0; c < cells.size(); c++) {
                 Object cell = cells.get(c);
                 if (cell instanceof String text && c >= 5 && text.matches("-?\\d+(\\.\\d+)?")) {
-                    money(out, c, new BigDecimal(text), styles);
-                } else if (cell instanceof Integer count) {
-                    out.createCell(c).setCellValue(count);
+                    money(out, c, new BigDecimal(text), change.currency(), styles, layout);
+                } else if (cell instanceof Integer number) {
+                    out.createCell(c).setCellValue(number);
+                    layout.text(c, number.toString());
                 } else {
                     out.createCell(c).setCellValue(String.valueOf(cell));
+                    layout.text(c, String.valueOf(cell));
                 }
             }
         }
-        sheet.setColumnWidth(0, 44 * 256);
-        sheet.setColumnWidth(2, 30 * 256);
+        layout.applyTo(sheet, 0);
     }
 
-    private static int side(Row out, int c, ItemSide side, Styles styles) {
+    private static int side(Row out, int c, ItemSide side, String currency, Styles styles, SheetLayout layout) {
+        layout.text(c, side.status());
         out.createCell(c++).setCellValue(side.status());
+        layout.text(c, side.reason());
         out.createCell(c++).setCellValue(side.reason());
-        money(out, c++, side.billed(), styles);
-        money(out, c++, side.pending(), styles);
-        out.createCell(c++).setCellValue(String.join("; ", side.rules()));
+        money(out, c++, side.billed(), currency, styles, layout);
+        money(out, c++, side.pending(), currency, styles, layout);
+        String rules = String.join("; ", side.rules());
+        layout.text(c, rules);
+        out.createCell(c++).setCellValue(rules);
         return c;
     }
 
-    private static int text(Sheet sheet, int r, String label, String value) {
+    /** A label and its value; the label's column as wide as the label. */
+    private static int text(Sheet sheet, SheetLayout labels, int r, String label, String value) {
+        labels.text(0, label);
         Row row = sheet.createRow(r);
         row.createCell(0).setCellValue(label);
         row.createCell(1).setCellValue(value);
@@ -181,8 +244,14 @@ public final class XlsxReport {
         }
     }
 
-    private static void money(Row row, int c, BigDecimal amount, Styles styles) {
+    private static void money(Row row, int c, BigDecimal amount, String currency, Styles styles, SheetLayout layout) {
+        int digits = Amounts.minorUnits(currency);
         row.createCell(c).setCellValue(amount.doubleValue());
-        row.getCell(c).setCellStyle(styles.money);
+        row.getCell(c).setCellStyle(styles.money(digits));
+        layout.amount(c, amount, digits);
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 }

@@ -67,13 +67,18 @@
     none.hidden = matching.length !== 0;
   }
 
+  // an amount as shown (1,234.50, +12.00) as a number, for ordering only
+  function amount(text) {
+    return parseFloat(text.replace(/,/g, ''));
+  }
+
   function compare(column) {
     var field = column.fields[0];
     var then = column.fields.length > 1 ? column.fields[1] : field;
     return function (a, b) {
       var x = rows[a], y = rows[b];
       // parsing to a number only orders the rows; the amounts shown are always the exact strings
-      var diff = column.number ? parseFloat(x[field]) - parseFloat(y[field])
+      var diff = column.number ? amount(x[field]) - amount(y[field])
         : x[field].localeCompare(y[field], undefined, { numeric: true, sensitivity: 'base' })
           || x[then].localeCompare(y[then], undefined, { numeric: true, sensitivity: 'base' });
       return diff !== 0 ? diff : a - b;

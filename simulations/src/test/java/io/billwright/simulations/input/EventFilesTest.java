@@ -16,6 +16,45 @@ class EventFilesTest {
     Path directory;
 
     @Test
+    void tellsTheBytesReadOfAllFilesUpToTheirTotalSize() throws Exception {
+        // more lines than one chunk (4,096), so that progress is told on the way as well as at the end
+        List<String> many = new ArrayList<>();
+        while (many.size() < 5_000) {
+            many.addAll(EventsFile.germanContracts(40).stream()
+                    .map(line -> line.replace("C-SIM-", "C-" + many.size() + "-")).toList());
+        }
+        Path first = EventsFile.write(directory.resolve("a.jsonl"), many);
+        Path second = EventsFile.write(directory.resolve("b.jsonl"), EventsFile.germanContracts(1));
+        long total = java.nio.file.Files.size(first) + java.nio.file.Files.size(second);
+        List<Long> told = new ArrayList<>();
+
+        new EventFiles(false).read(List.of(first, second), told::add);
+
+        assertThat(EventFiles.totalBytes(List.of(first, second))).isEqualTo(total);
+        assertThat(told).hasSizeGreaterThanOrEqualTo(3).isSorted().last().isEqualTo(total);
+        assertThat(told.get(0)).as("the first chunk's end, within the first file").isBetween(1L,
+                java.nio.file.Files.size(first) - 1);
+        assertThat(told).contains(java.nio.file.Files.size(first));
+    }
+
+    @Test
+    void knowsTheTimeOfTheFirstAndTheLastEventApplied() {
+        List<String> lines = new ArrayList<>(EventsFile.germanContracts(1));
+        lines.set(1, io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.timeEntry(
+                "C-SIM-1", "TE-EARLY", java.time.LocalDate.of(2026, 1, 2), "1", "APPROVED"), "2026-01-02T17:00:00Z")
+                .body());
+        lines.add(io.billwright.events.testing.TestMessages.at(io.billwright.events.testing.TestMessages.timeEntry(
+                "C-SIM-1", "TE-LATE", java.time.LocalDate.of(2026, 3, 30), "1", "APPROVED"), "2026-03-31T23:59:00Z")
+                .body());
+        Path file = EventsFile.write(directory.resolve("a.jsonl"), lines);
+
+        LoadedEvents events = new EventFiles(false).read(List.of(file), done -> { });
+
+        assertThat(events.firstEvent()).isEqualTo(java.time.Instant.parse("2026-01-02T17:00:00Z"));
+        assertThat(events.lastEvent()).isEqualTo(java.time.Instant.parse("2026-03-31T23:59:00Z"));
+    }
+
+    @Test
     void groupsEventsByContractInFileOrder() {
         Path file = EventsFile.write(directory.resolve("a.jsonl"), EventsFile.germanContracts(2));
 

@@ -98,6 +98,54 @@ class ParameterTablesTest {
     }
 
     @Test
+    void aTaxTableSaysItsChangesInWordsWithTheTaxTheRuleSetNames() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"),
+                "Jurisdiction,Rate %\nDE,16\nCA-ON,13\nFR,none\nUS-NY,8.875\nFI,24\nUS-HI,5\n");
+
+        List<RateChange> changes = TaxRateTable.read(file).rateChanges(DefaultRuleSet.sources());
+
+        assertThat(changes).extracting(RateChange::inWords).containsExactly(
+                "DE VAT 19 % \u2192 16 % on every invoice in the period",
+                "FR VAT 20 % removed: its items are held for a missing rate",
+                "US-NY tax 8.875 % where there was no rate, on every invoice in the period",
+                "FI VAT 25.5 % \u2192 24 % on every invoice in the period",
+                "US-HI general excise 4 % \u2192 5 % on every invoice in the period");
+        assertThat(changes).extracting(RateChange::brief).first().isEqualTo("DE 19% -> 16%");
+    }
+
+    @Test
+    void aTaxTableChangesOnlyTheRowsItListsAndLeavesEveryOtherLineAsItWas() throws Exception {
+        Path file = Files.writeString(directory.resolve("rates.csv"),
+                "Jurisdiction,Rate %,Rule\nDE,16,DE VAT 19% (UStG s.12(1))\nFR,none,\nUS-NY,4,US-NY sales tax 4%\n");
+        List<RuleSource> before = DefaultRuleSet.sources();
+
+        List<RuleSource> after = TaxRateTable.read(file).applyTo(before);
+
+        var textsBefore = io.billwright.engine.ruleset.lint.RuleTexts.of(before);
+        var textsAfter = io.billwright.engine.ruleset.lint.RuleTexts.of(after);
+        assertThat(textsAfter.keySet()).contains("US-NY sales tax 4%").doesNotContain("FR VAT 20% (CGI art. 278)");
+        assertThat(textsBefore.keySet().stream().filter(textsAfter::containsKey)
+                .filter(name -> !textsBefore.get(name).equals(textsAfter.get(name))))
+                .containsExactly("DE VAT 19% (UStG s.12(1))");
+        String table = new String(after.stream().filter(s -> s.path().endsWith(TaxRateTable.TABLE_PATH)).findFirst()
+                .orElseThrow().content(), StandardCharsets.UTF_8);
+        assertThat(table).contains("\nGB VAT 20% (VATA 1994 s.2),GB,20\n", "\"DE VAT 19% (UStG s.12(1))\",DE,16\n")
+                .endsWith("\"US-NY sales tax 4%\",US-NY,4\n");
+    }
+
+    @Test
+    void aRetentionTableSaysEachRowInWords() throws Exception {
+        Path file = Files.writeString(directory.resolve("retention.csv"),
+                "Retention %,Effective from,Billing model,Customer,Cap\n5,2026-07-01,,,\n0,,fixed fee,CUST-7,\n"
+                        + "10,,,,100000.00\n");
+
+        assertThat(RetentionTable.read(file).inWords()).containsExactly(
+                "retention 5 % for contracts from 2026-07-01",
+                "no retention for fixed fee contracts of customer CUST-7",
+                "retention 10 % for every contract, capped at 100000.00 in each contract's currency");
+    }
+
+    @Test
     void theFirstMatchingRetentionRowDecidesAndOthersKeepTheirTerms() throws Exception {
         Path file = Files.writeString(directory.resolve("retention.csv"),
                 "Retention %,Effective from,Billing model,Customer\n0,,,CUST-C-SIM-2\n7.5,2026-01-01,time and materials,\n");

@@ -169,7 +169,7 @@ class WhatIfTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("id=\"reconciliation\"", "<th scope=\"row\">Contracts balanced</th>"
                 + "<td class=\"num\">1 of 1</td><td class=\"num\">1 of 1</td>",
-                "<td class=\"num\">5800.00 (8)</td>", "Every contract balances on both sides.");
+                "<td class=\"num\">5,800.00 (8)</td>", "Every contract balances on both sides.");
     }
 
     @Test
