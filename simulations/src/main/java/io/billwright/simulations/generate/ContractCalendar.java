@@ -12,12 +12,23 @@ import java.util.SplittableRandom;
  */
 final class ContractCalendar {
 
+    /** How long after {@link #closeOpens} the last contract's close of a month is sent, in seconds. */
+    static final long CLOSE_WINDOW = 2 * 3_600L;
+
     private final GeneratorOptions options;
     private final Timeline timeline;
 
     ContractCalendar(GeneratorOptions options, Timeline timeline) {
         this.options = options;
         this.timeline = timeline;
+    }
+
+    /**
+     * The moment the first close of {@code month} is sent: 06:00 UTC on the third working day of the next month.
+     * Every contract's close of the month follows within {@link #CLOSE_WINDOW} seconds.
+     */
+    static long closeOpens(YearMonth month) {
+        return Instants.at(WorkCalendar.businessDay(month.plusMonths(1), 3), 6, 0, 0);
     }
 
     void plan(Engagement contract) {
@@ -47,8 +58,7 @@ final class ContractCalendar {
                     || (contract.endDate() != null && month.atDay(1).isAfter(contract.endDate()))) {
                 continue;
             }
-            lastClose = Instants.at(WorkCalendar.businessDay(month.plusMonths(1), 3), 6, 0, 0)
-                    + 60L * (contract.index() % 120) + random.nextInt(60);
+            lastClose = closeOpens(month) + 60L * (contract.index() % 120) + random.nextInt(60);
             timeline.plan(lastClose, EventType.PERIOD_CLOSED, "/finance/billing-calendar", month.toString(),
                     "close-" + month + "-" + id, new Payload.PeriodPayload(id, month));
         }

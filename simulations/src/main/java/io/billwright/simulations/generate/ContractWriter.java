@@ -83,6 +83,9 @@ final class ContractWriter {
         if (customer.taxExempt()) {
             json.writeBooleanProperty("taxExempt", true);
         }
+        if (customer.taxStatus() != null) {
+            json.writeStringProperty("taxStatus", customer.taxStatus().name());
+        }
         json.writeEndObject();
     }
 
@@ -134,6 +137,12 @@ final class ContractWriter {
         }
         if (!rules.limits().isEmpty()) {
             Payload.decimals(json, "categoryLimits", rules.limits());
+        }
+        if (!rules.dailyLimits().isEmpty()) {
+            Payload.decimals(json, "dailyLimits", rules.dailyLimits());
+        }
+        if (!rules.tripLimits().isEmpty()) {
+            Payload.decimals(json, "tripLimits", rules.tripLimits());
         }
         if (rules.markupPercent() != null) {
             json.writeStringProperty("markupPercent", Amounts.plain(rules.markupPercent()));

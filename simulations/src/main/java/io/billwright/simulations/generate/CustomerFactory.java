@@ -1,5 +1,6 @@
 package io.billwright.simulations.generate;
 
+import io.billwright.engine.contract.CustomerTaxStatus;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,18 @@ import java.util.SplittableRandom;
 
 /**
  * Customers across the firm's markets, each with the entity that serves it: mostly a domestic one, some served
- * across a border (EU reverse charge, exports), a few tax-exempt, and some EU customers without a VAT id.
+ * across a border (EU reverse charge, exports), a few tax-exempt, and some EU consumers (private clients without a
+ * VAT id). The first seven cover every tax treatment the engine knows, whatever the firm's size: domestic VAT, EU
+ * reverse charge, a US state's sales tax, a Canadian province's HST, an EU consumer, an export and an exempt body.
+ * Most customers state whether they buy as a business or a consumer; the rest leave it to their VAT id.
  */
 final class CustomerFactory {
+
+    /** Of EU customers: consumers, with no VAT id. */
+    static final int EU_CONSUMERS_PER_MILLE = 80;
+    static final int EXEMPT_PER_MILLE = 40;
+    /** Customers whose tax status (business or consumer) the CRM states. */
+    static final int STATUS_STATED_PER_MILLE = 800;
 
     private static final List<String> COUNTRIES = List.of("DE", "FR", "GB", "NL", "BE", "IT", "ES", "AT", "IE", "PL",
             "SE", "US", "CA", "AU", "NZ", "SG", "CH", "JP");
@@ -33,6 +43,23 @@ final class CustomerFactory {
             "chem", "soft", "log", "fin", "energy", "foods", "motion", "retail", "pharma");
     private static final List<String> PUBLIC_BODIES = List.of("City of %s", "%s Foundation", "University of %s",
             "%s Health Trust", "%s Red Cross Society");
+    private static final List<String> GIVEN_NAMES = List.of("Anna", "Lukas", "Marie", "Jan", "Sofia", "Pierre",
+            "Elena", "Marco", "Ines", "Piotr", "Astrid", "Niamh");
+    private static final List<String> FAMILY_NAMES = List.of("Keller", "Dubois", "Rossi", "Janssen", "Novak",
+            "Lindqvist", "Garcia", "Huber", "Murphy", "Peeters", "Kowalski", "Moreau");
+
+    /** A customer whose treatment is fixed: where it is, who serves it, and how it buys. */
+    private record Case(String country, String region, String seller, boolean exempt, boolean consumer) {
+    }
+
+    private static final List<Case> EVERY_TREATMENT = List.of(
+            new Case("DE", null, "BW-DE", false, false),   // domestic VAT
+            new Case("FR", null, "BW-DE", false, false),   // EU reverse charge
+            new Case("US", "NY", "BW-US", false, false),   // US state sales tax
+            new Case("CA", "ON", "BW-CA", false, false),   // Canadian HST
+            new Case("AT", null, "BW-DE", false, true),    // EU consumer: the seller's VAT
+            new Case("CH", null, "BW-DE", false, false),   // export: out of scope
+            new Case("GB", null, "BW-GB", true, false));   // exempt public body
 
     private final SplittableRandom random;
 
@@ -41,27 +68,36 @@ final class CustomerFactory {
     }
 
     CustomerProfile create(int index) {
+        Case drawn = index < EVERY_TREATMENT.size() ? EVERY_TREATMENT.get(index) : draw();
+        String country = drawn.country();
+        String stem = Randoms.pick(random, STEMS);
+        String name = drawn.exempt() ? String.format(PUBLIC_BODIES.get(random.nextInt(PUBLIC_BODIES.size())), stem)
+                : drawn.consumer() ? Randoms.pick(random, GIVEN_NAMES) + " " + Randoms.pick(random, FAMILY_NAMES)
+                : stem + Randoms.pick(random, TRADES) + " " + legalForm(country);
+        String taxId = drawn.consumer() ? null : taxId(country);
+        CustomerTaxStatus status = !Randoms.perMille(random, STATUS_STATED_PER_MILLE) ? null
+                : drawn.consumer() ? CustomerTaxStatus.CONSUMER : CustomerTaxStatus.BUSINESS;
+        Currency currency = Currency.getInstance(CURRENCIES.getOrDefault(country, "EUR"));
+        return new CustomerProfile("CU-%05d".formatted(index + 1), name, country, drawn.region(), taxId,
+                drawn.exempt(), status, currency, Seller.byId(drawn.seller()));
+    }
+
+    private Case draw() {
         String country = Randoms.weighted(random, COUNTRIES, COUNTRY_WEIGHTS);
         String region = switch (country) {
             case "US" -> Randoms.weighted(random, US_STATES, US_STATE_WEIGHTS);
             case "CA" -> Randoms.weighted(random, CA_PROVINCES, CA_PROVINCE_WEIGHTS);
             default -> null;
         };
-        boolean exempt = Randoms.perMille(random, 40);
-        String stem = Randoms.pick(random, STEMS);
-        String name = exempt ? String.format(PUBLIC_BODIES.get(random.nextInt(PUBLIC_BODIES.size())), stem)
-                : stem + Randoms.pick(random, TRADES) + " " + legalForm(country);
-        boolean registered = !EU.contains(country) || !Randoms.perMille(random, 80);
-        String taxId = registered ? taxId(country) : null;
-        Currency currency = Currency.getInstance(CURRENCIES.getOrDefault(country, "EUR"));
-        return new CustomerProfile("CU-%05d".formatted(index + 1), name, country, region, taxId, exempt, currency,
-                sellerFor(country));
+        boolean exempt = Randoms.perMille(random, EXEMPT_PER_MILLE);
+        boolean consumer = !exempt && EU.contains(country) && Randoms.perMille(random, EU_CONSUMERS_PER_MILLE);
+        return new Case(country, region, sellerFor(country), exempt, consumer);
     }
 
     /** Mostly the domestic entity; some customers are served from another country. */
-    private Seller sellerFor(String country) {
+    private String sellerFor(String country) {
         int draw = random.nextInt(100);
-        String seller = switch (country) {
+        return switch (country) {
             case "DE" -> draw < 85 ? "BW-DE" : "BW-NL";
             case "FR" -> draw < 85 ? "BW-FR" : "BW-DE";
             case "NL" -> draw < 85 ? "BW-NL" : "BW-DE";
@@ -74,7 +110,6 @@ final class CustomerFactory {
             case "AU", "NZ" -> "BW-AU";
             default -> "BW-SG";
         };
-        return Seller.byId(seller);
     }
 
     private String legalForm(String country) {

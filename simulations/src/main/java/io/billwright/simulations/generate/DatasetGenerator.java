@@ -20,11 +20,14 @@ import java.util.Objects;
  * CloudEvents JSON Lines the billing service consumes (one message per line, in the order of their {@code time},
  * each valid against its schema). The same options always give the same bytes.
  *
- * <p>The firm has customers in Europe, North America and Asia-Pacific (domestic, EU reverse-charge, export and
- * tax-exempt cases), served by eight legal entities in five currencies into three ERPs; contracts of all four
- * billing models with rate cards, caps, schedules, milestones, retainers, retention and expense policies, some
- * amended mid-way and a few completed; weekly timesheets and expense claims, approved, rejected or late; and
- * every contract's monthly close.
+ * <p>The firm has customers in Europe, North America and Asia-Pacific (every tax treatment the engine knows:
+ * domestic VAT and GST, Canadian provinces, US states, EU reverse charge, EU consumers, exports, exempt bodies),
+ * served by eight legal entities in six currencies into three ERPs; contracts of all four billing models with rate
+ * cards, caps, schedules, milestones, retainers, retention and expense policies (per expense, per day and per
+ * trip limits), some amended from a later month or backdated into a billed one, and a few completed; weekly
+ * timesheets with overtime, weekend and holiday work, submitted and approved on time or late, some rejected or
+ * corrected after approval or after billing; expense claims near and over their limits, some without receipts;
+ * and every contract's monthly close. The simulations README lists how often each case occurs.
  *
  * <p>Messages are written as they are planned, a week at a time; only messages still in flight are held.
  * <pre>{@code

@@ -97,13 +97,18 @@ record Engagement(int index, String id, BillingModel model, CustomerProfile cust
      *
      * @param receiptThreshold above it a receipt is required, or null
      * @param limits           per-expense limit by category, in the contract currency
+     * @param dailyLimits      per-person, per-day limit by category (a per diem), in the contract currency
+     * @param tripLimits       per-trip limit by category, in the contract currency
      * @param markupPercent    pass-through markup, or null for at cost
      */
     record ExpenseRules(List<String> categories, BigDecimal receiptThreshold, SortedMap<String, BigDecimal> limits,
+                        SortedMap<String, BigDecimal> dailyLimits, SortedMap<String, BigDecimal> tripLimits,
                         BigDecimal markupPercent) {
         ExpenseRules {
             categories = List.copyOf(categories);
             limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
+            dailyLimits = Collections.unmodifiableSortedMap(new TreeMap<>(dailyLimits));
+            tripLimits = Collections.unmodifiableSortedMap(new TreeMap<>(tripLimits));
         }
 
         boolean billable(String category) {

@@ -8,7 +8,10 @@ import java.util.Currency;
  *
  * @param convertedAmount the amount in the contract currency when paid in another, or null
  * @param milestoneId     the milestone the expense belongs to, or null
+ * @param person          who spent it (per-day limits count per person and day)
+ * @param tripId          the trip it belongs to (per-trip limits count per trip), or null
  */
 record ExpenseLine(String id, String date, String category, BigDecimal amount, Currency currency,
-                   BigDecimal convertedAmount, String milestoneId, String description) {
+                   BigDecimal convertedAmount, String milestoneId, String description, String person,
+                   String tripId) {
 }

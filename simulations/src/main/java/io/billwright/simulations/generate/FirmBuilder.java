@@ -109,8 +109,9 @@ final class FirmBuilder {
         for (int i = 0; i < count; i++) {
             Role role = Randoms.weighted(random, roles, shares);
             boolean subcontractor = role != Role.PARTNER && Randoms.perMille(random, 50);
+            boolean worksWeekends = Randoms.perMille(random, WorkPattern.WEEKEND_WORKERS_PER_MILLE);
             String id = (subcontractor ? "S" : "E") + "%05d".formatted(i + 1);
-            people.add(new Person(i, id, role, subcontractor, primary[i], secondary[i]));
+            people.add(new Person(i, id, role, subcontractor, primary[i], secondary[i], worksWeekends));
         }
         return people;
     }

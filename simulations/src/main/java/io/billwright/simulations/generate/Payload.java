@@ -75,6 +75,12 @@ sealed interface Payload {
             if (expense.description() != null) {
                 json.writeStringProperty("description", expense.description());
             }
+            if (expense.person() != null) {
+                json.writeStringProperty("person", expense.person());
+            }
+            if (expense.tripId() != null) {
+                json.writeStringProperty("tripId", expense.tripId());
+            }
             json.writeEndObject();
             json.writeEndObject();
         }

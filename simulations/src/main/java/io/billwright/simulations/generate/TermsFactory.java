@@ -28,6 +28,14 @@ final class TermsFactory {
             "Hypercare", "Handover");
     private static final List<String> MARKUPS = List.of("8", "10", "12", "15");
     private static final Currency EURO = Currency.getInstance("EUR");
+    /** Of time-and-materials contracts running over a close: an amendment backdated into a billed month. */
+    static final int BACKDATED_AMENDMENT_PER_MILLE = 100;
+    /** Of backdated amendments: lower rates (a discount agreed late) rather than higher. */
+    static final int BACKDATED_DISCOUNT_PER_MILLE = 350;
+    /** Of expense policies that re-bill meals: a per-person daily limit (per diem) on them. */
+    static final int DAILY_MEALS_LIMIT_PER_MILLE = 500;
+    /** Of expense policies: limits per trip, three nightly limits for hotels and 700 euros for travel. */
+    static final int TRIP_LIMITS_PER_MILLE = 350;
 
     private final GeneratorOptions options;
     private final SplittableRandom random;
@@ -96,6 +104,10 @@ final class TermsFactory {
                 ? retention(expected) : null;
         Engagement.ExpenseRules expenses = Randoms.perMille(random, expenseChance) ? expenseRules(currency) : null;
         List<ContractVersion> versions = versions(index, start, rates, cap, retainerFee);
+        if (model == BillingModel.TIME_AND_MATERIALS && YearMonth.from(start).isBefore(YearMonth.from(options.lastDay()))
+                && (index == 0 || Randoms.perMille(random, BACKDATED_AMENDMENT_PER_MILLE))) {
+            versions.add(backdated(versions, start));
+        }
         String id = "C-%d-%05d".formatted(options.start().getYear(), index + 1);
         return new Engagement(index, id, model, customer, currency, erp, start, endDate, completes, versions,
                 milestones, schedule, retainer, retention, expenses, markup);
@@ -135,6 +147,28 @@ final class TermsFactory {
             versions.add(new ContractVersion(2, from, raised, newCap, newFee, amendedAt));
         }
         return versions;
+    }
+
+    /**
+     * An amendment in force from the first day of a month already billed (the contract's start, if later), sent 3 to
+     * 15 days after that month's close: the customer agreed new rates late, so billed work is priced again (credit
+     * notes and re-bills, ADR 0012). Most raise the rates by 3 to 8 %, some lower them by 3 to 8 %. It is the
+     * newest version, so it prices every later day too.
+     */
+    private ContractVersion backdated(List<ContractVersion> versions, LocalDate start) {
+        ContractVersion latest = versions.get(versions.size() - 1);
+        YearMonth first = YearMonth.from(start);
+        YearMonth billed = first.plusMonths(random.nextInt((int) first.until(YearMonth.from(options.lastDay()),
+                ChronoUnit.MONTHS)));
+        LocalDate from = billed.atDay(1).isBefore(start) ? start : billed.atDay(1);
+        BigDecimal factor = Randoms.perMille(random, BACKDATED_DISCOUNT_PER_MILLE) ? Randoms.factor(random, 92, 97)
+                : Randoms.factor(random, 103, 108);
+        Map<Role, BigDecimal> repriced = new EnumMap<>(Role.class);
+        latest.rates().forEach((role, rate) -> repriced.put(role, Amounts.roundToStep(rate.multiply(factor), 5)));
+        LocalDate sentOn = Instants.dateOf(ContractCalendar.closeOpens(billed)).plusDays(Randoms.between(random, 3, 15));
+        long sent = Math.max(businessTime(sentOn), latest.sentAt() + 86_400L);
+        return new ContractVersion(latest.version() + 1, from, repriced, latest.notToExceed(), latest.retainerFee(),
+                sent);
     }
 
     /** One instalment per month of work, due on its last day. */
@@ -194,7 +228,18 @@ final class TermsFactory {
         }
         int draw = random.nextInt(100);
         BigDecimal markup = draw < 60 ? null : new BigDecimal(draw < 85 ? "5" : "10");
-        return new Engagement.ExpenseRules(categories, threshold, new TreeMap<>(limits), markup);
+        Map<String, BigDecimal> daily = new TreeMap<>();
+        if (categories.contains("MEALS") && Randoms.perMille(random, DAILY_MEALS_LIMIT_PER_MILLE)) {
+            daily.put("MEALS", Amounts.roundToStep(ReferenceRates.convert(
+                    new BigDecimal(Randoms.pick(random, List.of("70", "80"))), EURO, currency), 5));
+        }
+        Map<String, BigDecimal> trip = new TreeMap<>();
+        if (Randoms.perMille(random, TRIP_LIMITS_PER_MILLE)) {
+            trip.put("LODGING", limits.get("LODGING").multiply(BigDecimal.valueOf(3)));
+            trip.put("TRAVEL", Amounts.roundToStep(ReferenceRates.convert(new BigDecimal("700"), EURO, currency), 5));
+        }
+        return new Engagement.ExpenseRules(categories, threshold, new TreeMap<>(limits), new TreeMap<>(daily),
+                new TreeMap<>(trip), markup);
     }
 
     /** A moment in office hours on {@code date}. */

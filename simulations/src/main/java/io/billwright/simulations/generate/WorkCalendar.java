@@ -4,7 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** Working days: Monday to Friday (public holidays differ by country and are left out). */
+/**
+ * Working days: Monday to Friday, for the firm's business dates (submissions, approvals, closes). Time entries
+ * also keep to the public holidays of a person's country ({@link PublicHolidays}).
+ */
 final class WorkCalendar {
 
     private WorkCalendar() {
