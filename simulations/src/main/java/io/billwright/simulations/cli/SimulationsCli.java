@@ -17,7 +17,10 @@ public final class SimulationsCli {
     static final int BAD_RULES = 3;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // run and generate hold a data set in memory: bounded, whatever the machine's size
+        boolean holdsData = args.length > 0 && (args[0].equals("run") || args[0].equals("generate"));
+        int bounded = holdsData ? OwnMemoryBound.runBounded(args, System.getenv()) : -1;
+        System.exit(bounded >= 0 ? bounded : commandLine().execute(args));
     }
 
     /** The finance verbs, and the analysts' {@code rules} verbs (validate, coverage, diff, decide) in the same jar. */
