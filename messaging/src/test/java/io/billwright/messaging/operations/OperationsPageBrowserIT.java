@@ -116,9 +116,11 @@ class OperationsPageBrowserIT {
         WebElement filter = browser.findElement(By.id("filter-contract"));
         filter.sendKeys(contract);
         browser.findElement(By.id("apply-filters")).click();
-        waitFor(By.cssSelector("#exception-table tr[data-item='TE-2']"));
-        assertThat(browser.findElements(By.cssSelector("#exception-table tbody tr"))).as("filtered to the contract")
-                .hasSize(2);
+        // the unfiltered list is on screen already: wait for the filtered one to replace it
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#exception-table tbody tr"), 2));
+        assertThat(browser.findElements(By.cssSelector("#exception-table tbody tr[data-contract='" + contract + "']")))
+                .as("filtered to the contract").hasSize(2);
         filter.clear();
         filter.sendKeys(other);
         browser.findElement(By.id("apply-filters")).click();
