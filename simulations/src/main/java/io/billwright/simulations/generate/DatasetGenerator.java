@@ -58,8 +58,9 @@ public final class DatasetGenerator {
         Timeline timeline = new Timeline();
         ContractCalendar calendar = new ContractCalendar(options, timeline);
         firm.engagements().forEach(calendar::plan);
-        TimesheetPlanner timesheets = new TimesheetPlanner(options, firm, timeline);
-        ExpensePlanner expenses = new ExpensePlanner(options, firm, timeline);
+        DayLabels labels = new DayLabels(options.firstDay(), options.lastDay());
+        TimesheetPlanner timesheets = new TimesheetPlanner(options, firm, timeline, labels);
+        ExpensePlanner expenses = new ExpensePlanner(options, firm, timeline, labels);
         EventWriter writer = new EventWriter(out, options.seed());
         try (writer) {
             LocalDate monday = options.firstDay().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -12,8 +12,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A contract the firm works under: the terms every version shares, and its versions (the first, and an amendment
- * on some).
+ * A contract the firm works under: the terms every version shares, and its versions in number order (the first;
+ * on some an amendment from a later month, on some one backdated into a billed month, on a few both).
  *
  * @param start     the first day of work, the first version's effective date
  * @param endDate   the last day of service, or null when open-ended

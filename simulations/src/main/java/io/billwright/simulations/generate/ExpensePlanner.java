@@ -43,9 +43,15 @@ final class ExpensePlanner {
     private final Firm firm;
     private final Timeline timeline;
     private final YearMonth lastMonth;
+    private final DayLabels labels;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
 
-    ExpensePlanner(GeneratorOptions options, Firm firm, Timeline timeline) {
+    ExpensePlanner(GeneratorOptions options, Firm firm, Timeline timeline, DayLabels labels) {
         this.options = options;
+        this.labels = labels;
+        this.firstDay = options.firstDay();
+        this.lastDay = options.lastDay();
         this.firm = firm;
         this.timeline = timeline;
         this.lastMonth = YearMonth.from(options.lastDay());
@@ -57,7 +63,7 @@ final class ExpensePlanner {
         List<LocalDate> days = new ArrayList<>();
         for (int day = 0; day < 5; day++) {
             LocalDate date = monday.plusDays(day);
-            if (!date.isBefore(options.firstDay()) && !date.isAfter(options.lastDay()) && contract.activeOn(date)) {
+            if (!date.isBefore(firstDay) && !date.isAfter(lastDay) && contract.activeOn(date)) {
                 days.add(date);
             }
         }
@@ -66,7 +72,7 @@ final class ExpensePlanner {
         }
         Claim claim = new Claim(person, contract, random);
         if (Randoms.perMille(random, TRIP_WEEK_PER_MILLE)) {
-            trip(claim, contract, days, "TR-" + person.id() + "-" + TimesheetPlanner.compact(monday), random);
+            trip(claim, contract, days, "TR-" + person.id() + "-" + labels.compact(monday), random);
         }
         if (Randoms.perMille(random, SOFTWARE_PER_MILLE)) {
             claim.add(days.get(0), "SOFTWARE", Randoms.between(random, 15, 120), contract.currency(),
@@ -138,8 +144,8 @@ final class ExpensePlanner {
                 converted = ReferenceRates.convert(amount, paidIn, contract.currency());
             }
             String milestone = contract.model() == BillingModel.MILESTONE ? contract.milestoneOn(date) : null;
-            String id = "EX-" + TimesheetPlanner.compact(date) + "-" + person.id() + "-" + (lines.size() + 1);
-            lines.add(new ExpenseLine(id, date.toString(), category, amount, paidIn, converted, milestone, description,
+            String id = "EX-" + labels.compact(date) + "-" + person.id() + "-" + (lines.size() + 1);
+            lines.add(new ExpenseLine(id, labels.iso(date), category, amount, paidIn, converted, milestone, description,
                     person.id(), trip));
             receipts.add(!Randoms.perMille(random, NO_RECEIPT_PER_MILLE));
         }

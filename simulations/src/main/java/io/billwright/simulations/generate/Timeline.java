@@ -24,10 +24,17 @@ final class Timeline {
     private final TreeMap<Long, List<Scheduled>> days = new TreeMap<>();
     private long sequence;
     private int size;
+    /** The day last planned into, and its bucket: messages come in runs on the same day. */
+    private long lastDay = Long.MIN_VALUE;
+    private List<Scheduled> lastBucket;
 
     void plan(long time, EventType type, String source, String subject, String correlationId, Payload payload) {
-        days.computeIfAbsent(Math.floorDiv(time, DAY), day -> new ArrayList<>())
-                .add(new Scheduled(time, sequence++, type, source, subject, correlationId, payload));
+        long day = Math.floorDiv(time, DAY);
+        if (day != lastDay || lastBucket == null) {
+            lastDay = day;
+            lastBucket = days.computeIfAbsent(day, d -> new ArrayList<>());
+        }
+        lastBucket.add(new Scheduled(time, sequence++, type, source, subject, correlationId, payload));
         size++;
     }
 
@@ -46,6 +53,9 @@ final class Timeline {
             size -= released;
             if (released == messages.size()) {
                 due.remove();
+                if (messages == lastBucket) {
+                    lastBucket = null;
+                }
             } else {
                 messages.subList(0, released).clear(); // the part of the day from time on waits
             }

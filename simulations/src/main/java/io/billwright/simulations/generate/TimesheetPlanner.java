@@ -39,9 +39,15 @@ final class TimesheetPlanner {
     private final Timeline timeline;
     private final PublicHolidays holidays = new PublicHolidays();
     private final TimeEntryCorrections corrections;
+    private final DayLabels labels;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
 
-    TimesheetPlanner(GeneratorOptions options, Firm firm, Timeline timeline) {
+    TimesheetPlanner(GeneratorOptions options, Firm firm, Timeline timeline, DayLabels labels) {
         this.options = options;
+        this.labels = labels;
+        this.firstDay = options.firstDay();
+        this.lastDay = options.lastDay();
         this.firm = firm;
         this.timeline = timeline;
         this.corrections = new TimeEntryCorrections(options, timeline);
@@ -55,7 +61,7 @@ final class TimesheetPlanner {
         String country = primary.seller().country();
         for (int day = 0; day < 7; day++) {
             LocalDate date = monday.plusDays(day);
-            if (date.isBefore(options.firstDay()) || date.isAfter(options.lastDay())) {
+            if (date.isBefore(firstDay) || date.isAfter(lastDay)) {
                 continue;
             }
             boolean onPrimary = primary.activeOn(date);
@@ -134,13 +140,8 @@ final class TimesheetPlanner {
             costRate = contract.versionOn(date).rate(person.role()).multiply(SUBCONTRACTOR_COST_SHARE)
                     .setScale(2, RoundingMode.HALF_EVEN);
         }
-        String id = "TE-" + compact(date) + "-" + person.id();
-        return new RecordedEntry(contract.id(), new TimeEntryLine(id, person.id(), role, date.toString(),
+        String id = "TE-" + labels.compact(date) + "-" + person.id();
+        return new RecordedEntry(contract.id(), new TimeEntryLine(id, person.id(), role, labels.iso(date),
                 Amounts.hours(quarters), billable, milestone, person.subcontractor(), costRate), date, quarters);
-    }
-
-    static String compact(LocalDate date) {
-        int value = date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
-        return Integer.toString(value);
     }
 }

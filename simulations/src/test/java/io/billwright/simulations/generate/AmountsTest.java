@@ -14,6 +14,8 @@ class AmountsTest {
         assertThat(Amounts.hours(32)).isEqualTo("8");
         assertThat(Amounts.hours(17)).isEqualTo("4.25");
         assertThat(Amounts.hours(19)).isEqualTo("4.75");
+        assertThat(Amounts.hours(0)).isEqualTo("0");
+        assertThat(Amounts.hours(97)).as("past a day").isEqualTo("24.25");
     }
 
     @Test
