@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -161,18 +159,11 @@ public final class DeadLetters {
         boolean partitioned = topology.inboundQueues().contains(parked.originalQueue()) && !parked.contractId().isEmpty();
         String exchange = partitioned ? topology.inboundExchange() : "";
         String routingKey = partitioned ? routingKeyOf(parked.type()) : parked.originalQueue();
-        ConfirmedPublisher.Confirmation confirmation;
-        try {
-            confirmation = publisher.publish(exchange, routingKey, properties, response.getBody())
-                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while replaying " + parked.messageId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("the broker did not confirm the replay of " + parked.messageId(), e);
-        }
+        ConfirmedPublisher.Confirmation confirmation = publisher.publishAndWait(exchange, routingKey, properties,
+                response.getBody(), confirmTimeout);
         if (!confirmation.confirmed()) {
-            throw new IOException("the broker refused the replay of " + parked.messageId() + ": " + confirmation.failure());
+            throw new IOException("the broker did not take the replay of " + parked.messageId() + ": "
+                    + confirmation.failure());
         }
     }
 

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -273,19 +270,11 @@ public final class ManualDecisions {
                 .contentType("application/cloudevents+json").type(EVENT_TYPE).deliveryMode(2)
                 .headers(Map.of(PartitionKey.HEADER, request.contractId())).build();
         String routingKey = EVENT_TYPE.substring("io.billwright.".length());
-        ConfirmedPublisher.Confirmation confirmation;
-        try {
-            confirmation = publisher.publish(topology.inboundExchange(), routingKey, properties,
-                    event(request, approver).getBytes(StandardCharsets.UTF_8))
-                    .get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refused(503, "interrupted while publishing the decision; approve again");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new Refused(503, "the broker did not confirm the decision: approve again once it is back");
-        }
+        ConfirmedPublisher.Confirmation confirmation = publisher.publishAndWait(topology.inboundExchange(), routingKey,
+                properties, event(request, approver).getBytes(StandardCharsets.UTF_8), confirmTimeout);
         if (!confirmation.confirmed()) {
-            throw new Refused(503, "the broker refused the decision (" + confirmation.failure() + "): approve again");
+            throw new Refused(503, "the broker did not take the decision (" + confirmation.failure()
+                    + "): approve again once it is back");
         }
     }
 

@@ -7,10 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.AmqpException;
 
 /**
@@ -82,7 +78,11 @@ public final class DeadLetterPublisher implements AutoCloseable {
         headers.put(ATTEMPTS, parcel.attempts());
         headers.put(PARKED_AT, clock.instant().toString());
         properties.deliveryMode(2).headers(headers);
-        awaitConfirm(publisher.publish(topology.deadLetterExchange(), "parked", properties.build(), parcel.body()));
+        ConfirmedPublisher.Confirmation answer = publisher.publishAndWait(topology.deadLetterExchange(), "parked",
+                properties.build(), parcel.body(), confirmTimeout);
+        if (!answer.confirmed()) {
+            throw new AmqpException("the broker did not take a parked message: " + answer.failure());
+        }
     }
 
     /** Closes the publisher's connection. */
@@ -91,18 +91,4 @@ public final class DeadLetterPublisher implements AutoCloseable {
         publisher.close();
     }
 
-    private void awaitConfirm(CompletableFuture<ConfirmedPublisher.Confirmation> confirm) {
-        ConfirmedPublisher.Confirmation answer;
-        try {
-            answer = confirm.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmqpException("interrupted while parking a message", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AmqpException("the broker did not confirm a parked message within " + confirmTimeout, e);
-        }
-        if (!answer.confirmed()) {
-            throw new AmqpException("the broker refused a parked message: " + answer.failure());
-        }
-    }
 }

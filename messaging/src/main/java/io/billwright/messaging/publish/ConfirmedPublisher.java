@@ -84,6 +84,24 @@ public final class ConfirmedPublisher implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Publishes one message and waits up to {@code timeout} for the broker's answer: confirmed, or why not
+     * (refused, returned, no answer in time, interrupted; the interrupt flag is kept). For callers that
+     * publish one at a time and act on the answer at once.
+     */
+    public Confirmation publishAndWait(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
+                                       java.time.Duration timeout) {
+        try {
+            return publish(exchange, routingKey, properties, body).get(timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Confirmation("interrupted while waiting for the confirm");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return new Confirmation("no confirm within " + timeout);
+        }
+    }
+
     /** Closes the connection; publishes still awaiting a confirm fail. */
     @Override
     public void close() {
