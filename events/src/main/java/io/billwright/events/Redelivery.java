@@ -44,6 +44,20 @@ public final class Redelivery {
      * @throws RejectedMessage when the id was processed before with other content, or from another source
      */
     public static Verdict judge(InboundMessage message, Prior prior, LastSeen lastForKey) {
+        return judge(new Sighting(message.messageId(), message.contentHash(), message.envelopeHash(),
+                message.envelope().source(), message.envelope().type(), message.time()), prior, lastForKey);
+    }
+
+    /**
+     * What the rules need of a message, so a caller that cannot keep whole messages (the simulator, holding
+     * millions) can judge from what it kept. The hashes only need to compare as the message's own would.
+     */
+    public record Sighting(String messageId, String contentHash, String envelopeHash, String source, String type,
+                           Instant time) {
+    }
+
+    /** {@link #judge(InboundMessage, Prior, LastSeen)} from what was kept of the message. */
+    public static Verdict judge(Sighting message, Prior prior, LastSeen lastForKey) {
         if (prior != null) {
             if (!prior.contentHash().equals(message.contentHash())) {
                 throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
@@ -52,7 +66,7 @@ public final class Redelivery {
             if (prior.envelopeHash() != null && !prior.envelopeHash().equals(message.envelopeHash())) {
                 throw new RejectedMessage(ParkReason.ID_REUSED, "id", "message id '" + message.messageId()
                         + "' was processed before with the same data from another source or as another type ("
-                        + message.envelope().source() + ", " + message.envelope().type() + " now); CloudEvents ids"
+                        + message.source() + ", " + message.type() + " now); CloudEvents ids"
                         + " must be unique across sources");
             }
             return Verdict.DUPLICATE_MESSAGE;

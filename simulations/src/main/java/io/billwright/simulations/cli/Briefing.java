@@ -2,7 +2,7 @@ package io.billwright.simulations.cli;
 
 import io.billwright.engine.ruleset.RuleSource;
 import io.billwright.rules.diff.RuleSetDiff;
-import io.billwright.simulations.input.LoadedEvents;
+import io.billwright.simulations.input.InputFacts;
 import io.billwright.simulations.overrides.RateChange;
 import io.billwright.simulations.overrides.RetentionTable;
 import io.billwright.simulations.overrides.TaxRateTable;
@@ -50,7 +50,7 @@ final class Briefing {
         return changes;
     }
 
-    static SimulationBrief brief(List<String> changes, List<Path> files, LoadedEvents events, RuleSetDiff diff) {
+    static SimulationBrief brief(List<String> changes, List<Path> files, InputFacts events, RuleSetDiff diff) {
         return new SimulationBrief(changes, files.stream().map(Path::toString).toList(), day(events.firstEvent()),
                 day(events.lastEvent()), events.events(), diff.changes());
     }

@@ -8,7 +8,8 @@ import io.billwright.rules.diff.RuleSetDiff;
 import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.input.EventFiles;
 import io.billwright.simulations.input.InputException;
-import io.billwright.simulations.input.LoadedEvents;
+import io.billwright.simulations.input.EventIndex;
+import io.billwright.simulations.input.InputFacts;
 import io.billwright.simulations.overrides.RetentionTable;
 import io.billwright.simulations.overrides.TableProblem;
 import io.billwright.simulations.overrides.TaxRateTable;
@@ -97,62 +98,78 @@ final class RunCommand implements Callable<Integer> {
         }
         UnaryOperator<io.billwright.engine.event.BillingEvent> adjustment = UnaryOperator.identity();
         RetentionTable retentionTable = null;
-        RuleSet base;
-        RuleSet cand;
-        RuleSetDiff diff;
-        List<String> changes;
+        TaxRateTable rates;
+        List<RuleSource> baseSources;
+        List<RuleSource> ownSources;
+        List<RuleSource> candSources;
         try {
-            TaxRateTable rates = taxRates == null ? null : TaxRateTable.read(taxRates);
+            rates = taxRates == null ? null : TaxRateTable.read(taxRates);
             if (retention != null) {
                 retentionTable = RetentionTable.read(retention);
                 adjustment = retentionTable;
             }
-            List<RuleSource> baseSources = RuleSets.sources(baseline);
-            List<RuleSource> ownSources = RuleSets.sources(candidate);
-            List<RuleSource> candSources = rates == null ? ownSources : rates.applyTo(ownSources);
-            base = RuleSets.compile(baseSources, baseline == null ? DefaultRuleSet.LABEL : "baseline");
-            cand = RuleSets.compile(candSources, "candidate");
-            diff = RuleSetDiff.between(base, baseSources, cand, candSources);
-            changes = Briefing.changes(candidate, baseline, rates, ownSources, retentionTable, diff);
+            baseSources = RuleSets.sources(baseline);
+            ownSources = RuleSets.sources(candidate);
+            candSources = rates == null ? ownSources : rates.applyTo(ownSources);
+        } catch (TableProblem e) {
+            err.println(e.getMessage());
+            return SimulationsCli.BAD_INPUT;
+        } catch (RuleSetException e) {
+            return badRules(err, e);
+        }
+        // the two rule sets compile beside each other and beside the reading: compiling is mostly one thread's work
+        RuleSets.Compiling compiling = RuleSets.compileBoth(baseSources, baseline == null ? DefaultRuleSet.LABEL
+                : "baseline", candSources, "candidate");
+        EventIndex index;
+        try (Progress reading = Progress.start("Reading", EventFiles.totalBytes(files), Progress.Unit.MEGABYTES,
+                quiet)) {
+            index = new EventFiles(skipBadLines).index(files, reading::stepTo);
+        } catch (InputException e) {
+            RuleSetException rulesFailed = compiling.failure();
+            return rulesFailed != null ? badRules(err, rulesFailed) : badInput(err, e);
+        }
+        try (index) {
+            timings.mark("reading");
+            RuleSet base;
+            RuleSet cand;
+            try {
+                base = compiling.baseline();
+                cand = compiling.candidate();
+            } catch (RuleSetException e) {
+                return badRules(err, e);
+            }
+            RuleSetDiff diff = RuleSetDiff.between(base, baseSources, cand, candSources);
+            List<String> changes = Briefing.changes(candidate, baseline, rates, ownSources, retentionTable, diff);
             if (rates != null) {
                 List<String> rateChanges = rates.changesTo(ownSources);
                 console.println("tax rates in the candidate: " + (rateChanges.isEmpty() ? "no change"
                         : String.join(", ", rateChanges)));
             }
-        } catch (TableProblem e) {
-            err.println(e.getMessage());
-            return SimulationsCli.BAD_INPUT;
-        } catch (RuleSetException e) {
-            err.println("the rule set does not compile; nothing was replayed:");
-            e.problems().forEach(problem -> err.println("  " + problem));
-            return SimulationsCli.BAD_RULES;
-        }
-        timings.mark("rule sets");
-        LoadedEvents events;
-        try (Progress reading = Progress.start("Reading", EventFiles.totalBytes(files), Progress.Unit.MEGABYTES,
-                quiet)) {
-            events = new EventFiles(skipBadLines).read(files, reading::stepTo);
-        } catch (InputException e) {
-            e.problems().forEach(problem -> err.println(problem));
-            if (!skipBadLines && e.problems().stream().anyMatch(p -> p.line() > 0)) {
-                err.println("nothing was replayed; --skip-bad-lines counts and skips such lines");
+            timings.mark("rule sets");
+            if (index.messages() == 0) {
+                err.println(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                        + ": no events to replay" + (index.badLines().isEmpty() ? "" : " (every line was skipped)"));
+                return SimulationsCli.BAD_INPUT;
             }
-            return SimulationsCli.BAD_INPUT;
+            WhatIf.Result result;
+            try (Progress replaying = Progress.start("Replaying", index.messages(), Progress.Unit.EVENTS, quiet)) {
+                result = new WhatIf(Side.of(base), new Side(cand.version().toString(), cand, adjustment))
+                        .run(index, skipBadLines, replaying::stepTo);
+            } catch (InputException e) {
+                return badInput(err, e);
+            }
+            return report(result, changes, diff, retentionTable, timings);
         }
-        timings.mark("reading");
-        if (events.events() == 0) {
-            err.println(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
-                    + ": no events to replay" + (events.skipped().isEmpty() ? "" : " (every line was skipped)"));
-            return SimulationsCli.BAD_INPUT;
-        }
+    }
+
+    private Integer report(WhatIf.Result result, List<String> changes, RuleSetDiff diff, RetentionTable retentionTable,
+                           Timings timings) {
+        PrintWriter err = spec.commandLine().getErr();
+        InputFacts events = result.input();
+        Comparison comparison = result.comparison();
         events.skipped().stream().limit(20).forEach(problem -> err.println("skipped " + problem));
         if (events.skipped().size() > 20) {
             err.println("... and " + (events.skipped().size() - 20) + " more skipped lines");
-        }
-        Comparison comparison;
-        try (Progress replaying = Progress.start("Replaying", events.events(), Progress.Unit.EVENTS, quiet)) {
-            comparison = new WhatIf(Side.of(base), new Side(cand.version().toString(), cand, adjustment))
-                    .run(events, replaying::stepTo);
         }
         timings.mark("replay");
         if (retentionTable != null) {
@@ -166,7 +183,21 @@ final class RunCommand implements Callable<Integer> {
             return SimulationsCli.BAD_INPUT;
         }
         timings.mark("reports");
-        new Summary(console).print(comparison, brief, events, out, timings);
+        new Summary(spec.commandLine().getOut()).print(comparison, brief, events, out, timings);
         return 0;
+    }
+
+    private Integer badRules(PrintWriter err, RuleSetException e) {
+        err.println("the rule set does not compile; nothing was replayed:");
+        e.problems().forEach(problem -> err.println("  " + problem));
+        return SimulationsCli.BAD_RULES;
+    }
+
+    private Integer badInput(PrintWriter err, InputException e) {
+        e.problems().forEach(problem -> err.println(problem));
+        if (!skipBadLines && e.problems().stream().anyMatch(p -> p.line() > 0)) {
+            err.println("no reports were written; --skip-bad-lines counts and skips such lines");
+        }
+        return SimulationsCli.BAD_INPUT;
     }
 }

@@ -3,7 +3,7 @@ package io.billwright.simulations.cli;
 import io.billwright.simulations.compare.Comparison;
 import io.billwright.simulations.compare.Dimension;
 import io.billwright.simulations.compare.TotalRow;
-import io.billwright.simulations.input.LoadedEvents;
+import io.billwright.simulations.input.InputFacts;
 import io.billwright.simulations.report.Amounts;
 import io.billwright.simulations.report.CurrencyOrder;
 import io.billwright.simulations.report.Measure;
@@ -33,7 +33,7 @@ final class Summary {
         this.out = out;
     }
 
-    void print(Comparison comparison, SimulationBrief brief, LoadedEvents input, Path folder, Timings timings) {
+    void print(Comparison comparison, SimulationBrief brief, InputFacts input, Path folder, Timings timings) {
         out.println();
         out.printf("What-if: %s%n     vs: %s%n", comparison.candidateLabel(), comparison.baselineLabel());
         brief.changes().forEach(change -> out.println("  - " + change));

@@ -5,7 +5,6 @@ import io.billwright.events.EventDecoder;
 import io.billwright.events.InboundMessage;
 import io.billwright.events.InboundSchemas;
 import io.billwright.events.MessageReader;
-import io.billwright.events.Redelivery;
 import io.billwright.events.RejectedMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ import java.util.stream.IntStream;
 /**
  * Reads CloudEvents JSON Lines files (the messages the service consumes, or its event-log export) with the
  * service's own reader: the same checks, in the same order, so a line the service would park is a line the
- * simulator refuses. Lines are checked in parallel, in chunks, and kept in file order.
+ * simulator refuses. Lines are checked in parallel, in chunks, and taken in file order.
  */
 public final class EventFiles {
 
@@ -55,7 +52,8 @@ public final class EventFiles {
     }
 
     /**
-     * Reads every file, in the order given.
+     * Reads every file, in the order given, into memory: for inputs that fit, and for tests. A run indexes
+     * the files instead ({@link #index}), so that memory does not grow with them.
      *
      * @param progress told the number of bytes read so far (of all the files, up to {@link #totalBytes}), now and
      *                 then
@@ -63,6 +61,42 @@ public final class EventFiles {
      *                        and listed instead when skipping)
      */
     public LoadedEvents read(List<Path> files, LongConsumer progress) {
+        try (EventIndex index = index(files, progress, Long.MAX_VALUE)) {
+            Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
+            InputTally tally = new InputTally(index.badLines());
+            for (int contract = 0; contract < index.contracts(); contract++) {
+                ContractEvents events = index.events(contract);
+                if (!skipBadLines && !events.refused().isEmpty()) {
+                    throw new InputException(List.of(events.refused().get(0)));
+                }
+                tally.add(events);
+                if (!events.events().isEmpty()) {
+                    byContract.put(events.contractId(), events.events());
+                }
+            }
+            InputFacts facts = tally.facts(files);
+            return new LoadedEvents(byContract, facts.events(), facts.duplicates(), facts.skipped(),
+                    facts.firstEvent(), facts.lastEvent());
+        }
+    }
+
+    /**
+     * The first pass of a run: checks every line, in parallel chunks, as the service would check it, and
+     * notes where each contract's lines are, keeping them decoded while a share of the heap allows.
+     *
+     * @param progress told the number of bytes read so far (of all the files, up to {@link #totalBytes})
+     * @throws InputException naming every missing file, or the first bad line (all bad lines are skipped
+     *                        and listed instead when skipping)
+     */
+    public EventIndex index(List<Path> files, LongConsumer progress) {
+        return index(files, progress, Runtime.getRuntime().maxMemory() / 100 * KEEP_PERCENT_OF_HEAP);
+    }
+
+    /** The share of the heap that lines kept decoded may take; the replay and the reports need the rest. */
+    static final int KEEP_PERCENT_OF_HEAP = 35;
+
+    /** {@link #index(List, LongConsumer)} keeping decoded no more lines than take {@code keepBudget} bytes. */
+    public EventIndex index(List<Path> files, LongConsumer progress, long keepBudget) {
         List<InputProblem> missing = files.stream().filter(file -> !Files.isRegularFile(file))
                 .map(file -> new InputProblem(file, 0, Files.isDirectory(file) ? "is a folder, not a JSON Lines file"
                         : "no such file"))
@@ -70,91 +104,34 @@ public final class EventFiles {
         if (!missing.isEmpty()) {
             throw new InputException(missing);
         }
-        Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
-        Seen seen = new Seen();
-        List<InputProblem> skipped = new ArrayList<>();
-        long[] counts = new long[3]; // lines, events, duplicates
-        Instant[] period = new Instant[2]; // the first and the last event's time
-        long before = 0; // bytes of the files already read
-        for (Path file : files) {
-            long offset = before;
-            before += readFile(file, (chunk, bytes) -> {
-                for (Line line : chunk) {
-                    counts[0]++;
-                    if (line.problem() != null) {
-                        if (!skipBadLines) {
-                            throw new InputException(List.of(line.problem()));
-                        }
-                        skipped.add(line.problem());
-                    } else if (line.message() != null) {
-                        InputProblem reused = seen.refuses(line);
-                        if (reused != null) {
-                            if (!skipBadLines) {
-                                throw new InputException(List.of(reused));
-                            }
-                            skipped.add(reused);
-                            continue;
-                        }
-                        if (seen.verdict != Redelivery.Verdict.APPLY) {
-                            counts[2]++;
-                            continue;
-                        }
-                        counts[1]++;
-                        widen(period, line.message().time());
-                        byContract.computeIfAbsent(line.message().contractId().value(), k -> new ArrayList<>())
-                                .add(line.message().event());
-                    }
-                }
-                progress.accept(offset + bytes);
-            });
-        }
-        return new LoadedEvents(byContract, counts[1], counts[2], skipped, period[0], period[1]);
-    }
-
-    private static void widen(Instant[] period, Instant time) {
-        if (time == null) {
-            return;
-        }
-        if (period[0] == null || time.isBefore(period[0])) {
-            period[0] = time;
-        }
-        if (period[1] == null || time.isAfter(period[1])) {
-            period[1] = time;
+        EventIndex index = new EventIndex(files, skipBadLines, reader::read, keepBudget,
+                totalBytes(files) / TYPICAL_LINE_BYTES);
+        try {
+            long before = 0; // bytes of the files already read
+            for (int file = 0; file < files.size(); file++) {
+                long offset = before;
+                before += readFile(files.get(file), file, (chunk, bytes) -> {
+                    chunk.forEach(index::add);
+                    progress.accept(offset + bytes);
+                });
+            }
+            index.settleSuspects();
+            return index;
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
         }
     }
 
-    /** A line checked: a message, a problem, or neither (a blank line). */
-    private record Line(InboundMessage message, InputProblem problem, Path file, long lineNo) {
-    }
+    /** A message's length on a line, about: to size the table of message ids before reading. */
+    private static final long TYPICAL_LINE_BYTES = 400;
 
     /**
-     * The messages read so far, remembered as the service remembers them: content by message id, and the
-     * last content applied by business item. A line is applied, skipped as the service would skip it, or
-     * refused for a reused id.
+     * A line checked: a message, a problem, or neither (a blank line), and where its bytes are in its file.
+     *
+     * @param offset the first byte's offset (after a byte-order mark); {@code length} bytes follow it
      */
-    private static final class Seen {
-        private final Map<String, Redelivery.Prior> contentById = new HashMap<>();
-        private final Map<String, Redelivery.LastSeen> lastByItem = new HashMap<>();
-        Redelivery.Verdict verdict;
-
-        /** Judges the line (setting {@link #verdict}); the problem when its id was used for other content. */
-        InputProblem refuses(Line line) {
-            InboundMessage message = line.message();
-            String item = Redelivery.keyOf(message.contractId().value(), message.businessKey());
-            try {
-                verdict = Redelivery.judge(message, contentById.get(message.messageId()), lastByItem.get(item));
-            } catch (RejectedMessage e) {
-                return new InputProblem(line.file(), line.lineNo(), e.reason() + " (field " + e.field() + "): "
-                        + e.detail());
-            }
-            if (verdict != Redelivery.Verdict.DUPLICATE_MESSAGE) {
-                contentById.put(message.messageId(), new Redelivery.Prior(message.contentHash(), message.envelopeHash()));
-            }
-            if (verdict == Redelivery.Verdict.APPLY) {
-                lastByItem.put(item, new Redelivery.LastSeen(message.contentHash(), message.time()));
-            }
-            return null;
-        }
+    record Line(InboundMessage message, InputProblem problem, int file, long lineNo, long offset, int length) {
     }
 
     /**
@@ -164,13 +141,12 @@ public final class EventFiles {
      *
      * @return the number of bytes read
      */
-    private long readFile(Path file, BiConsumer<List<Line>, Long> chunks) {
+    private long readFile(Path file, int fileIndex, BiConsumer<List<Line>, Long> chunks) {
         long done = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            List<byte[]> lines = new ArrayList<>(CHUNK);
-            long first = 1;
+            Chunk chunk = new Chunk(file, fileIndex, 1);
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            boolean start = true;
+            long lineStart = 0;
             byte[] buffer = new byte[1 << 16];
             int read;
             while ((read = in.read(buffer)) >= 0) {
@@ -181,22 +157,21 @@ public final class EventFiles {
                     }
                     line.write(buffer, from, i - from);
                     from = i + 1;
-                    lines.add(bytesOf(line, start));
-                    start = false;
-                    if (lines.size() == CHUNK) {
-                        chunks.accept(check(file, first, lines), done + i + 1);
-                        first += lines.size();
-                        lines = new ArrayList<>(CHUNK);
+                    chunk.add(line, lineStart);
+                    lineStart = done + i + 1;
+                    if (chunk.size() == CHUNK) {
+                        chunks.accept(chunk.check(), done + i + 1);
+                        chunk = chunk.next();
                     }
                 }
                 line.write(buffer, from, read - from);
                 done += read;
             }
             if (line.size() > 0) {
-                lines.add(bytesOf(line, start));
+                chunk.add(line, lineStart);
             }
-            if (!lines.isEmpty()) {
-                chunks.accept(check(file, first, lines), done);
+            if (chunk.size() > 0) {
+                chunks.accept(chunk.check(), done);
             }
             return done;
         } catch (NoSuchFileException e) {
@@ -206,30 +181,59 @@ public final class EventFiles {
         }
     }
 
-    private static byte[] bytesOf(ByteArrayOutputStream line, boolean firstLine) {
-        byte[] bytes = line.toByteArray();
-        line.reset();
-        int from = firstLine && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return from == 0 && to == bytes.length ? bytes : java.util.Arrays.copyOfRange(bytes, from, to);
+    /** Lines of one file gathered for checking together, with where each starts. */
+    private final class Chunk {
+        private final Path file;
+        private final int fileIndex;
+        private final long firstLine;
+        private final List<byte[]> lines = new ArrayList<>(CHUNK);
+        private final long[] offsets = new long[CHUNK];
+
+        Chunk(Path file, int fileIndex, long firstLine) {
+            this.file = file;
+            this.fileIndex = fileIndex;
+            this.firstLine = firstLine;
+        }
+
+        int size() {
+            return lines.size();
+        }
+
+        /**
+         * Takes the line gathered in {@code line} (and empties it), dropping a trailing carriage return and, on
+         * the file's first line, a byte-order mark.
+         */
+        void add(ByteArrayOutputStream line, long offset) {
+            byte[] bytes = line.toByteArray();
+            line.reset();
+            int from = offset == 0 && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            offsets[lines.size()] = offset + from;
+            lines.add(from == 0 && to == bytes.length ? bytes : java.util.Arrays.copyOfRange(bytes, from, to));
+        }
+
+        Chunk next() {
+            return new Chunk(file, fileIndex, firstLine + lines.size());
+        }
+
+        List<Line> check() {
+            return IntStream.range(0, lines.size()).parallel()
+                    .mapToObj(i -> EventFiles.this.check(file, fileIndex, firstLine + i, offsets[i], lines.get(i)))
+                    .toList();
+        }
     }
 
-    private List<Line> check(Path file, long first, List<byte[]> lines) {
-        return IntStream.range(0, lines.size()).parallel()
-                .mapToObj(i -> check(file, first + i, lines.get(i)))
-                .toList();
-    }
-
-    private Line check(Path file, long lineNo, byte[] bytes) {
+    private Line check(Path file, int fileIndex, long lineNo, long offset, byte[] bytes) {
         if (isBlank(bytes)) {
-            return new Line(null, null, file, lineNo);
+            return new Line(null, null, fileIndex, lineNo, offset, bytes.length);
         }
         try {
-            return new Line(reader.read(bytes), null, file, lineNo);
+            return new Line(reader.read(bytes), null, fileIndex, lineNo, offset, bytes.length);
         } catch (RejectedMessage e) {
             String field = e.field() == null || e.field().isEmpty() ? "" : " (field " + e.field() + ")";
-            return new Line(null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()), file, lineNo);
+            return new Line(null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()), fileIndex,
+                    lineNo, offset, bytes.length);
         }
     }
 

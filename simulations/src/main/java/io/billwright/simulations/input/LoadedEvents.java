@@ -28,6 +28,11 @@ public record LoadedEvents(Map<String, List<BillingEvent>> byContract, long even
         }
     }
 
+    /** The counts and the period, as a run states them. */
+    public InputFacts facts() {
+        return new InputFacts(events, duplicates, skipped, firstEvent, lastEvent);
+    }
+
     /** Events without their period (the time of the first and the last is not known). */
     public LoadedEvents(Map<String, List<BillingEvent>> byContract, long events, long duplicates,
                         List<InputProblem> skipped) {

@@ -80,7 +80,7 @@ class SummaryTest {
 
     private static String print(Comparison comparison, SimulationBrief brief) {
         StringWriter out = new StringWriter();
-        new Summary(new PrintWriter(out)).print(comparison, brief, new LoadedEvents(Map.of(), 100, 0, List.of()),
+        new Summary(new PrintWriter(out)).print(comparison, brief, new io.billwright.simulations.input.InputFacts(100, 0, List.of(), null, null),
                 Path.of("report"), new Timings());
         return out.toString().replace(System.lineSeparator(), "\n");
     }

@@ -68,6 +68,30 @@ class WhatIfTest {
     }
 
     @Test
+    void aRunThatReadsContractsAgainFromTheFilesComparesAsOneHoldingEveryEvent() throws Exception {
+        RuleSet candidate = new DroolsRuleSetCompiler().compile(TaxRateTable.read(Path.of(
+                "../examples/what-if/de-vat-16.csv")).applyTo(DefaultRuleSet.sources()), "candidate");
+        UnaryOperator<BillingEvent> retention = io.billwright.simulations.overrides.RetentionTable.read(
+                Path.of("../examples/what-if/retention-5-for-new-contracts.csv"));
+        List<String> german = new ArrayList<>(EventsFile.germanContracts(3));
+        german.add(german.get(3)); // a redelivery
+        List<Path> files = List.of(Path.of("../examples/messages/consulting-quarter.jsonl"),
+                EventsFile.write(directory.resolve("de.jsonl"), german));
+        WhatIf whatIf = new WhatIf(Side.of(rules), new Side("candidate", candidate, retention));
+        LoadedEvents held = new EventFiles(false).read(files, done -> { });
+
+        WhatIf.Result streamed;
+        try (var index = new EventFiles(false).index(files, done -> { }, 0)) {
+            streamed = whatIf.run(index, false, done -> { });
+        }
+
+        assertThat(streamed.comparison()).isEqualTo(whatIf.run(held, done -> { }));
+        assertThat(streamed.input()).isEqualTo(held.facts());
+        assertThat(streamed.input().duplicates()).isEqualTo(1);
+        assertThat(streamed.comparison().packageChanges()).isNotEmpty();
+    }
+
+    @Test
     void theBaselineAgainstItselfChangesNothing() {
         LoadedEvents input = read(EventsFile.germanContracts(4));
 

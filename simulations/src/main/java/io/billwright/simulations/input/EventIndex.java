@@ -1,0 +1,230 @@
+package io.billwright.simulations.input;
+
+import io.billwright.events.InboundMessage;
+import io.billwright.events.Redelivery;
+import io.billwright.events.RejectedMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The first pass over the input: every line checked, and each contract's lines located. Lines are kept
+ * decoded while a memory budget allows; the rest are read again, contract by contract, when their
+ * contract replays. So a file of any size replays in bounded memory, and one that fits replays without
+ * being read twice.
+ *
+ * <p>Closing it closes the files it reads again from.
+ */
+public final class EventIndex implements AutoCloseable {
+
+    private final List<Path> files;
+    private final boolean skipBadLines;
+    private final Function<byte[], InboundMessage> reader;
+    private final long keepBudget;
+    private final FileChannel[] channels;
+    private final List<ContractLines> contracts = new ArrayList<>();
+    private final Map<String, Integer> contractIndex = new HashMap<>();
+    private final Map<String, String> sources = new HashMap<>();
+    private final MessageIds messageIds;
+    private final List<Suspect> suspects = new ArrayList<>();
+    private final Map<Long, Redelivery.Prior> crossPriors = new HashMap<>();
+    private final List<InputProblem> badLines = new ArrayList<>();
+    private long lines;
+    private long messages;
+    private long keptBytes;
+
+    /**
+     * @param keepBudget how many bytes of lines to keep decoded (a decoded line takes about as much memory
+     *                   as {@link #KEPT_BYTES_PER_LINE_BYTE} times its length)
+     * @param expectedLines a guess at the number of lines, to size the table of message ids
+     */
+    EventIndex(List<Path> files, boolean skipBadLines, Function<byte[], InboundMessage> reader, long keepBudget,
+               long expectedLines) {
+        this.files = List.copyOf(files);
+        this.skipBadLines = skipBadLines;
+        this.reader = reader;
+        this.keepBudget = keepBudget;
+        this.channels = new FileChannel[files.size()];
+        this.messageIds = new MessageIds(expectedLines);
+    }
+
+    /** What a decoded line costs in memory per byte of its JSON, measured on generated quarters. */
+    static final int KEPT_BYTES_PER_LINE_BYTE = 2;
+
+    /** A line whose id another contract used first, to be settled once all lines are read. */
+    private record Suspect(int contract, int position, int firstContract, String messageId) {
+    }
+
+    /** Takes the next line read, in file order. */
+    void add(EventFiles.Line line) {
+        lines++;
+        if (line.problem() != null) {
+            if (!skipBadLines) {
+                throw new InputException(List.of(line.problem()));
+            }
+            badLines.add(line.problem());
+            return;
+        }
+        InboundMessage message = line.message();
+        if (message == null) {
+            return; // a blank line
+        }
+        messages++;
+        String contractId = message.contractId().value();
+        Integer index = contractIndex.get(contractId);
+        if (index == null) {
+            index = contracts.size();
+            contractIndex.put(contractId, index);
+            contracts.add(new ContractLines(contractId));
+        }
+        ContractLines contract = contracts.get(index);
+        int first = messageIds.putIfAbsent(message.messageId(), index);
+        if (first >= 0 && first != index) {
+            suspects.add(new Suspect(index, contract.size(), first, message.messageId()));
+        }
+        Arrival arrival = null;
+        long cost = (long) line.length() * KEPT_BYTES_PER_LINE_BYTE;
+        if (keptBytes + cost <= keepBudget) {
+            keptBytes += cost;
+            String source = message.envelope().source();
+            arrival = Arrival.of(message, source == null ? null : sources.computeIfAbsent(source, s -> s),
+                    line.file(), line.lineNo());
+        }
+        contract.add(line.file(), line.offset(), line.length(), line.lineNo(), arrival);
+    }
+
+    /**
+     * Settles the suspects: a line whose id an earlier line of another contract used is judged against that
+     * line, as the service, which remembers ids across contracts, would judge it. A suspect whose id differs
+     * from every line of the other contract only shared a fingerprint, and is left alone.
+     */
+    void settleSuspects() {
+        for (Suspect suspect : suspects) {
+            ContractLines own = contracts.get(suspect.contract());
+            ContractLines other = contracts.get(suspect.firstContract());
+            for (int position = 0; position < other.size() && before(other, position, own, suspect.position());
+                 position++) {
+                Arrival earlier = arrival(other, position);
+                if (earlier.messageId().equals(suspect.messageId())) {
+                    crossPriors.put(key(suspect.contract(), suspect.position()), new Redelivery.Prior(
+                            Arrival.hex(earlier.content()), Arrival.hex(earlier.envelope())));
+                    break;
+                }
+            }
+        }
+        suspects.clear();
+    }
+
+    private static boolean before(ContractLines a, int i, ContractLines b, int j) {
+        return a.file(i) < b.file(j) || a.file(i) == b.file(j) && a.lineNumber(i) < b.lineNumber(j);
+    }
+
+    public int contracts() {
+        return contracts.size();
+    }
+
+    public String contractId(int contract) {
+        return contracts.get(contract).contractId;
+    }
+
+    /** Lines read, blank and bad ones included. */
+    public long lines() {
+        return lines;
+    }
+
+    /** Lines that are messages: the events to replay, before the redelivery rules skip any. */
+    public long messages() {
+        return messages;
+    }
+
+    /** Lines skipped as bad (only when skipping them), with the reason of each. */
+    public List<InputProblem> badLines() {
+        return List.copyOf(badLines);
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    /**
+     * The contract's events, judged by the redelivery rules; the lines kept decoded are let go. Safe to call
+     * for different contracts at once.
+     */
+    public ContractEvents events(int contract) {
+        ContractLines lines = contracts.get(contract);
+        ContractSeen seen = new ContractSeen(files);
+        for (int position = 0; position < lines.size(); position++) {
+            seen.judge(arrival(lines, position), crossPriors.get(key(contract, position)));
+        }
+        lines.release();
+        return seen.result(lines.contractId);
+    }
+
+    private Arrival arrival(ContractLines lines, int position) {
+        Arrival kept = lines.kept(position);
+        if (kept != null) {
+            return kept;
+        }
+        int file = lines.file(position);
+        byte[] bytes = readAgain(file, lines.offset(position), lines.length(position));
+        try {
+            InboundMessage message = reader.apply(bytes);
+            return Arrival.of(message, message.envelope().source(), file, lines.lineNumber(position));
+        } catch (RejectedMessage e) {
+            throw new InputException(List.of(new InputProblem(files.get(file), lines.lineNumber(position),
+                    "changed since it was read: " + e.reason() + ": " + e.detail())));
+        }
+    }
+
+    private byte[] readAgain(int file, long offset, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try {
+            FileChannel channel = channel(file);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    throw new InputException(List.of(new InputProblem(files.get(file), 0,
+                            "became shorter while it was being read")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + files.get(file) + " again", e);
+        }
+        return buffer.array();
+    }
+
+    private FileChannel channel(int file) throws IOException {
+        synchronized (channels) {
+            if (channels[file] == null) {
+                channels[file] = FileChannel.open(files.get(file), StandardOpenOption.READ);
+            }
+            return channels[file];
+        }
+    }
+
+    private static long key(int contract, int position) {
+        return ((long) contract << 32) | position;
+    }
+
+    @Override
+    public void close() {
+        synchronized (channels) {
+            for (FileChannel channel : channels) {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException e) {
+                    // closing a file only read from loses nothing
+                }
+            }
+        }
+    }
+}
