@@ -1,7 +1,6 @@
 package io.billwright.simulations.input;
 
 import io.billwright.engine.event.BillingEvent;
-import io.billwright.events.InboundMessage;
 import io.billwright.events.Redelivery;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -18,12 +17,6 @@ import java.util.HexFormat;
 record Arrival(BillingEvent event, String messageId, String businessKey, long content, long envelope,
                String source, String type, Instant time, int file, long line) {
 
-    static Arrival of(InboundMessage message, String source, int file, long line) {
-        return new Arrival(message.event(), message.messageId(), message.businessKey(),
-                prefix(message.contentHash()), prefix(message.envelopeHash()), source, message.envelope().type(),
-                message.time(), file, line);
-    }
-
     /** What {@link Redelivery#judge} needs, with the kept hashes standing for the message's own. */
     Redelivery.Sighting sighting() {
         return new Redelivery.Sighting(messageId, hex(content), hex(envelope), source, type, time);
@@ -33,7 +26,8 @@ record Arrival(BillingEvent event, String messageId, String businessKey, long co
         return HexFormat.of().toHexDigits(prefix);
     }
 
-    private static long prefix(String hexHash) {
+    /** The first 64 bits of a hash written in hex. */
+    static long prefix(String hexHash) {
         return HexFormat.fromHexDigitsToLong(hexHash, 0, 16);
     }
 }

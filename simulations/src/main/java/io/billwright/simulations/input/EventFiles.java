@@ -32,6 +32,7 @@ public final class EventFiles {
 
     private final MessageReader reader = new MessageReader(new InboundSchemas(), new EventDecoder(), MAX_LINE_BYTES);
     private final boolean skipBadLines;
+    private final Arrivals arrivals = new Arrivals();
 
     /** @param skipBadLines count and skip bad lines instead of refusing the input */
     public EventFiles(boolean skipBadLines) {
@@ -104,7 +105,7 @@ public final class EventFiles {
         if (!missing.isEmpty()) {
             throw new InputException(missing);
         }
-        EventIndex index = new EventIndex(files, skipBadLines, reader::read, keepBudget,
+        EventIndex index = new EventIndex(files, skipBadLines, bytes -> reader.read(bytes), arrivals, keepBudget,
                 totalBytes(files) / TYPICAL_LINE_BYTES);
         try {
             long before = 0; // bytes of the files already read
@@ -127,11 +128,13 @@ public final class EventFiles {
     private static final long TYPICAL_LINE_BYTES = 400;
 
     /**
-     * A line checked: a message, a problem, or neither (a blank line), and where its bytes are in its file.
+     * A line checked: a message (kept as an arrival, with its contract), a problem, or neither (a blank line),
+     * and where its bytes are in its file.
      *
      * @param offset the first byte's offset (after a byte-order mark); {@code length} bytes follow it
      */
-    record Line(InboundMessage message, InputProblem problem, int file, long lineNo, long offset, int length) {
+    record Line(Arrival arrival, String contractId, InputProblem problem, int file, long lineNo, long offset,
+                int length) {
     }
 
     /**
@@ -226,13 +229,15 @@ public final class EventFiles {
 
     private Line check(Path file, int fileIndex, long lineNo, long offset, byte[] bytes) {
         if (isBlank(bytes)) {
-            return new Line(null, null, fileIndex, lineNo, offset, bytes.length);
+            return new Line(null, null, null, fileIndex, lineNo, offset, bytes.length);
         }
         try {
-            return new Line(reader.read(bytes), null, fileIndex, lineNo, offset, bytes.length);
+            InboundMessage message = reader.read(bytes);
+            return new Line(arrivals.of(message, fileIndex, lineNo), message.contractId().value(), null, fileIndex,
+                    lineNo, offset, bytes.length);
         } catch (RejectedMessage e) {
             String field = e.field() == null || e.field().isEmpty() ? "" : " (field " + e.field() + ")";
-            return new Line(null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()), fileIndex,
+            return new Line(null, null, new InputProblem(file, lineNo, e.reason() + field + ": " + e.detail()), fileIndex,
                     lineNo, offset, bytes.length);
         }
     }

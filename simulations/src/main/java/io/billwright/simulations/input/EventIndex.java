@@ -28,11 +28,11 @@ public final class EventIndex implements AutoCloseable {
     private final List<Path> files;
     private final boolean skipBadLines;
     private final Function<byte[], InboundMessage> reader;
+    private final Arrivals arrivals;
     private final long keepBudget;
     private final FileChannel[] channels;
     private final List<ContractLines> contracts = new ArrayList<>();
     private final Map<String, Integer> contractIndex = new HashMap<>();
-    private final Map<String, String> sources = new HashMap<>();
     private final MessageIds messageIds;
     private final List<Suspect> suspects = new ArrayList<>();
     private final Map<Long, Redelivery.Prior> crossPriors = new HashMap<>();
@@ -46,11 +46,12 @@ public final class EventIndex implements AutoCloseable {
      *                   as {@link #KEPT_BYTES_PER_LINE_BYTE} times its length)
      * @param expectedLines a guess at the number of lines, to size the table of message ids
      */
-    EventIndex(List<Path> files, boolean skipBadLines, Function<byte[], InboundMessage> reader, long keepBudget,
-               long expectedLines) {
+    EventIndex(List<Path> files, boolean skipBadLines, Function<byte[], InboundMessage> reader, Arrivals arrivals,
+               long keepBudget, long expectedLines) {
         this.files = List.copyOf(files);
         this.skipBadLines = skipBadLines;
         this.reader = reader;
+        this.arrivals = arrivals;
         this.keepBudget = keepBudget;
         this.channels = new FileChannel[files.size()];
         this.messageIds = new MessageIds(expectedLines);
@@ -73,12 +74,12 @@ public final class EventIndex implements AutoCloseable {
             badLines.add(line.problem());
             return;
         }
-        InboundMessage message = line.message();
-        if (message == null) {
+        Arrival arrival = line.arrival();
+        if (arrival == null) {
             return; // a blank line
         }
         messages++;
-        String contractId = message.contractId().value();
+        String contractId = line.contractId();
         Integer index = contractIndex.get(contractId);
         if (index == null) {
             index = contracts.size();
@@ -86,17 +87,15 @@ public final class EventIndex implements AutoCloseable {
             contracts.add(new ContractLines(contractId));
         }
         ContractLines contract = contracts.get(index);
-        int first = messageIds.putIfAbsent(message.messageId(), index);
+        int first = messageIds.putIfAbsent(arrival.messageId(), index);
         if (first >= 0 && first != index) {
-            suspects.add(new Suspect(index, contract.size(), first, message.messageId()));
+            suspects.add(new Suspect(index, contract.size(), first, arrival.messageId()));
         }
-        Arrival arrival = null;
         long cost = (long) line.length() * KEPT_BYTES_PER_LINE_BYTE;
         if (keptBytes + cost <= keepBudget) {
             keptBytes += cost;
-            String source = message.envelope().source();
-            arrival = Arrival.of(message, source == null ? null : sources.computeIfAbsent(source, s -> s),
-                    line.file(), line.lineNo());
+        } else {
+            arrival = null;
         }
         contract.add(line.file(), line.offset(), line.length(), line.lineNo(), arrival);
     }
@@ -176,8 +175,7 @@ public final class EventIndex implements AutoCloseable {
         int file = lines.file(position);
         byte[] bytes = readAgain(file, lines.offset(position), lines.length(position));
         try {
-            InboundMessage message = reader.apply(bytes);
-            return Arrival.of(message, message.envelope().source(), file, lines.lineNumber(position));
+            return arrivals.of(reader.apply(bytes), file, lines.lineNumber(position));
         } catch (RejectedMessage e) {
             throw new InputException(List.of(new InputProblem(files.get(file), lines.lineNumber(position),
                     "changed since it was read: " + e.reason() + ": " + e.detail())));
