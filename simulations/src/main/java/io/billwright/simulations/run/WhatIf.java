@@ -14,7 +14,6 @@ import io.billwright.simulations.input.LoadedEvents;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -53,7 +52,8 @@ public final class WhatIf {
         AtomicLong done = new AtomicLong();
         AtomicBoolean refused = new AtomicBoolean();
         InputTally tally = new InputTally(index.badLines());
-        List<Replayed> replayed = IntStream.range(0, index.contracts()).parallel()
+        ComparisonBuilder builder = new ComparisonBuilder(baseline.label(), candidate.label());
+        List<InputProblem> refusals = IntStream.range(0, index.contracts()).parallel()
                 .mapToObj(contract -> {
                     ContractEvents events = index.events(contract);
                     tally.add(events);
@@ -62,27 +62,26 @@ public final class WhatIf {
                     }
                     // once a line is refused the run fails: the other contracts are only judged, so that the
                     // failure names the first refused line of all, whichever contract finishes first
-                    ContractDiff diff = refused.get() || events.events().isEmpty() ? null : compare(events);
+                    if (!refused.get() && !events.events().isEmpty()) {
+                        builder.add(contract, compare(events));
+                    }
                     progress.accept(done.addAndGet(events.events().size()));
-                    return new Replayed(diff, events.refused());
+                    return events.refused();
                 })
+                .flatMap(List::stream)
                 .toList();
         InputFacts input = tally.facts(index.files());
         if (refused.get()) {
-            InputProblem first = replayed.stream().flatMap(r -> r.refused().stream())
+            InputProblem first = refusals.stream()
                     .min(Comparator.<InputProblem>comparingInt(problem -> index.files().indexOf(problem.file()))
                             .thenComparingLong(InputProblem::line))
                     .orElseThrow();
             throw new InputException(List.of(first));
         }
-        ComparisonBuilder builder = new ComparisonBuilder(baseline.label(), candidate.label());
-        replayed.stream().map(Replayed::diff).filter(Objects::nonNull).forEach(builder::add);
         return new Result(builder.build(input.events(), new Comparison.InputCounts(input.skipped().size(),
                 input.duplicates())), input);
     }
 
-    private record Replayed(ContractDiff diff, List<InputProblem> refused) {
-    }
 
     /**
      * Replays events read into memory.
