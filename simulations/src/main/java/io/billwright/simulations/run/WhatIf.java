@@ -44,7 +44,8 @@ public final class WhatIf {
      * files.
      *
      * @param skipBadLines skip a line refused for a reused message id instead of failing the run
-     * @param progress     told the number of events replayed so far (through both sides), now and then
+     * @param progress     told the number of messages judged and replayed so far (through both sides), now and
+     *                     then, up to {@link EventIndex#messages()}
      * @throws InputException naming the first refused line in file order, when not skipping; no contract's
      *                        result is kept then
      */
@@ -65,7 +66,9 @@ public final class WhatIf {
                     if (!refused.get() && !events.events().isEmpty()) {
                         builder.add(contract, compare(events));
                     }
-                    progress.accept(done.addAndGet(events.events().size()));
+                    // counted as lines judged, so that it ends at the index's count of messages
+                    progress.accept(done.addAndGet(events.events().size() + events.duplicates()
+                            + events.refused().size()));
                     return events.refused();
                 })
                 .flatMap(List::stream)
