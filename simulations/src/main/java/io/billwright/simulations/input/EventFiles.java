@@ -90,11 +90,16 @@ public final class EventFiles {
      *                        and listed instead when skipping)
      */
     public EventIndex index(List<Path> files, LongConsumer progress) {
-        return index(files, progress, Runtime.getRuntime().maxMemory() / 100 * KEEP_PERCENT_OF_HEAP);
+        long lines = totalBytes(files) / TYPICAL_LINE_BYTES;
+        long share = Runtime.getRuntime().maxMemory() / 100 * KEEP_PERCENT_OF_HEAP;
+        return index(files, progress, Math.max(0, share - lines * EventIndex.PLACE_BYTES_PER_LINE));
     }
 
-    /** The share of the heap that lines kept decoded may take; the replay and the reports need the rest. */
-    static final int KEEP_PERCENT_OF_HEAP = 35;
+    /**
+     * The share of the heap that the first pass may take: the places of all lines and the lines kept decoded.
+     * The replay and the reports need the rest.
+     */
+    static final int KEEP_PERCENT_OF_HEAP = 50;
 
     /** {@link #index(List, LongConsumer)} keeping decoded no more lines than take {@code keepBudget} bytes. */
     public EventIndex index(List<Path> files, LongConsumer progress, long keepBudget) {
