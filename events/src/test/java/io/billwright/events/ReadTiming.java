@@ -1,10 +1,5 @@
-package io.billwright.events.bench;
+package io.billwright.events;
 
-import io.billwright.events.EventDecoder;
-import io.billwright.events.EventType;
-import io.billwright.events.InboundMessage;
-import io.billwright.events.InboundSchemas;
-import io.billwright.events.MessageReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -22,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (by default the example messages), for comparing a change with the code before it. Not a test: run its
  * main with the test class path. Prints the median of several rounds after a warm-up, in µs per line.
  *
- * <pre>java -cp events/target/classes:events/target/test-classes:$(deps) io.billwright.events.bench.ReadTiming
+ * <pre>java -cp events/target/classes:events/target/test-classes:$(deps) io.billwright.events.ReadTiming
  * [file] [seconds per round]</pre>
  */
 public final class ReadTiming {
