@@ -47,6 +47,10 @@ public final class ReadTiming {
         time("checkEnvelope", lines.size(), seconds, i -> sink[0] += schemas.checkEnvelope(roots[i]) == null ? 1 : 2);
         time("checkData", lines.size(), seconds,
                 i -> sink[0] += schemas.checkData(types[i], roots[i].get("data")) == null ? 1 : 2);
+        InboundMessage[] messages = lines.stream().map(reader::read).toArray(InboundMessage[]::new);
+        time("envelopeHash", lines.size(), seconds, i -> sink[0] += messages[i].envelopeHash().length());
+        String[] times = Arrays.stream(roots).map(r -> r.get("time").asString()).toArray(String[]::new);
+        time("time", lines.size(), seconds, i -> sink[0] += EventTime.parse(times[i]).getNano());
         System.out.println("(sink " + sink[0] + ")");
     }
 
