@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class SchemaPatternsTest {
 
     private static final List<String> WRITTEN_OUT = List.of("\\S", "^(?!data$)[a-z0-9]{1,20}$",
-            "^[0-9]{1,15}(\\.[0-9]{1,6})?$", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+            "^[0-9]{1,15}(\\.[0-9]{1,6})?$", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", SchemaPatterns.TIME, "^[A-Z]{3}$");
+    private static final List<String> TIMES = List.of("2026-01-05T17:30:00Z", "2026-01-05t17:30:00z",
+            "2026-01-05T17:30:00.123Z", "2026-01-05T17:30:00+01:00", "2026-01-05T17:30:00.5-11:30", "EUR", "usd");
     private static final String ALPHABET = "0123456789.-az mdat_AZ:\t\n\r\u000B\f\u0085\u00a0\u2028\u3000é😀٣";
 
     @Test
@@ -22,6 +24,7 @@ class SchemaPatternsTest {
         Random random = new Random(42);
         for (int i = 0; i < 200_000; i++) {
             texts.add(random(random));
+            texts.add(mutated(random, TIMES.get(random.nextInt(TIMES.size()))));
         }
         SchemaPatterns patterns = new SchemaPatterns();
         for (String regex : WRITTEN_OUT) {
@@ -54,6 +57,23 @@ class SchemaPatternsTest {
             }
         }
         return out;
+    }
+
+    /** A time or currency with up to three characters changed, inserted or dropped: near misses. */
+    private static String mutated(Random random, String text) {
+        String near = "0123456789-:.TtZz+-EURX \n";
+        StringBuilder out = new StringBuilder(text);
+        int changes = random.nextInt(4);
+        for (int c = 0; c < changes && out.length() > 0; c++) {
+            int at = random.nextInt(out.length());
+            char with = near.charAt(random.nextInt(near.length()));
+            switch (random.nextInt(3)) {
+                case 0 -> out.setCharAt(at, with);
+                case 1 -> out.insert(at, with);
+                default -> out.deleteCharAt(at);
+            }
+        }
+        return out.toString();
     }
 
     private static String random(Random random) {
