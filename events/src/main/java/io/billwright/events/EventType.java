@@ -1,7 +1,8 @@
 package io.billwright.events;
 
 import io.billwright.events.Stream;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,16 @@ public enum EventType {
         return type.substring(TYPE_PREFIX.length());
     }
 
+    /** Looked up for every message read, so by a map rather than a stream over {@code values()}. */
+    private static final Map<String, EventType> BY_TYPE = new HashMap<>();
+
+    static {
+        for (EventType t : values()) {
+            BY_TYPE.put(t.type, t);
+        }
+    }
+
     public static Optional<EventType> of(String type) {
-        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+        return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type));
     }
 }

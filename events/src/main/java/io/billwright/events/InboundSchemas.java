@@ -3,6 +3,7 @@ package io.billwright.events;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,9 @@ public final class InboundSchemas {
     private final Map<EventType, Schema> data = new EnumMap<>(EventType.class);
 
     public InboundSchemas() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .regularExpressionFactory(new SchemaPatterns()).build()));
         envelope = load(registry, "cloudevent");
         for (EventType type : EventType.values()) {
             data.put(type, load(registry, type.schema()));

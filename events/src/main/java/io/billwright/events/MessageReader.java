@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -84,7 +83,7 @@ public final class MessageReader {
     private static Instant time(JsonNode root) {
         String time = root.path("time").asString(null);
         try {
-            return time == null ? null : OffsetDateTime.parse(time).toInstant();
+            return time == null ? null : EventTime.parse(time);
         } catch (DateTimeParseException e) {
             throw new RejectedMessage(ParkReason.INVALID_DATA, "time", "time: '" + time + "' is not a valid instant");
         }
