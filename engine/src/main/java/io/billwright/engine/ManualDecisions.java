@@ -35,7 +35,16 @@ final class ManualDecisions {
 
     /** True when finance released or wrote off the item this record keeps. */
     static boolean byHand(ItemRecord record) {
-        return record.receipt() != null && record.receipt().rules().stream().anyMatch(MANUAL_RULES::contains);
+        if (record.receipt() == null) {
+            return false;
+        }
+        // a loop, not a stream: reconsidering asks this of every unbilled item
+        for (String rule : record.receipt().rules()) {
+            if (MANUAL_RULES.contains(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void apply(Step step, ManualDecision decision) {

@@ -104,7 +104,7 @@ final class MilestoneProgression {
 
     private static List<String> unapprovedLinked(Step step, String milestoneId) {
         List<String> ids = new ArrayList<>();
-        for (ItemRecord record : step.state.itemsSorted(r -> milestoneId.equals(r.milestoneId()))) {
+        for (ItemRecord record : step.state.submittedSorted(r -> milestoneId.equals(r.milestoneId()))) {
             ApprovalStatus status = record.item() instanceof TimeEntry t ? t.status()
                     : record.item() instanceof Expense e ? e.status() : ApprovalStatus.APPROVED;
             // a rejected item will never be approved: it is not billed, and it does not block the milestone

@@ -20,6 +20,7 @@ import io.billwright.engine.ruleset.Evaluation.Inference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -219,7 +220,17 @@ final class ConclusionResolver {
         return inferences.stream().filter(i -> i.fact() == fact).map(Inference::rule).distinct().toList();
     }
 
+    /** The facts of {@code type}, in firing order. A loop, not a stream: it runs several times for every item. */
     private static <T> List<T> ofType(List<Inference> inferences, Class<T> type) {
-        return inferences.stream().map(Inference::fact).filter(type::isInstance).map(type::cast).toList();
+        List<T> found = null;
+        for (Inference inference : inferences) {
+            if (type.isInstance(inference.fact())) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(type.cast(inference.fact()));
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 }

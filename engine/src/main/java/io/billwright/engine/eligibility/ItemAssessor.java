@@ -68,8 +68,12 @@ public final class ItemAssessor {
         } catch (RuleTimeoutException timedOut) {
             return resolver.timedOut(item, kind, receipt, currencyOf(contract), timedOut.getMessage());
         }
-        List<Evaluation.Inference> about = evaluation.inferences().stream()
-                .filter(i -> i.fact() instanceof Conclusion c && c.itemId().equals(id)).toList();
+        List<Evaluation.Inference> about = new ArrayList<>();
+        for (Evaluation.Inference inference : evaluation.inferences()) {
+            if (inference.fact() instanceof Conclusion c && c.itemId().equals(id)) {
+                about.add(inference);
+            }
+        }
         return resolver.resolve(item, kind, about, receipt, currencyOf(contract), optional);
     }
 

@@ -7,10 +7,13 @@ import io.billwright.engine.item.Item;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.pcollections.HashTreePMap;
 import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
@@ -48,6 +51,8 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
     public ContractState {
         Objects.requireNonNull(contractId, "contractId");
         Objects.requireNonNull(changedItems, "changedItems");
+        // the same records, with the keys of the submitted ones kept beside them
+        items = items == null ? null : ItemMap.of(items);
         expenseSpent = expenseSpent == null ? HashTreePMap.empty() : expenseSpent;
     }
 
@@ -142,11 +147,34 @@ public record ContractState(ContractId contractId, PMap<Integer, Contract> versi
      * matters: a contract keeps its billed items, so a long engagement holds thousands, and a correction
      * reconsiders only a few.
      */
-    public List<ItemRecord> itemsSorted(java.util.function.Predicate<ItemRecord> which) {
+    public List<ItemRecord> itemsSorted(Predicate<ItemRecord> which) {
         return items.values().stream()
                 .filter(which)
                 .sorted(ITEM_ORDER)
                 .toList();
+    }
+
+    /**
+     * The records of time entries and expenses still submitted that {@code which} selects, in the order of
+     * {@link #itemsSorted()}: {@code itemsSorted(r -> submitted && which.test(r))}, found among the few submitted
+     * records rather than among all. Two of them with the same date and id (a time entry and an expense sharing an
+     * id) keep the order the full scan meets them in, which only the full scan knows: then it scans.
+     */
+    public List<ItemRecord> submittedSorted(Predicate<ItemRecord> which) {
+        List<ItemRecord> found = new ArrayList<>();
+        for (String key : ((ItemMap) items).submittedKeys()) {
+            ItemRecord record = items.get(key);
+            if (which.test(record)) {
+                found.add(record);
+            }
+        }
+        found.sort(ITEM_ORDER);
+        for (int i = 1; i < found.size(); i++) {
+            if (ITEM_ORDER.compare(found.get(i - 1), found.get(i)) == 0) {
+                return itemsSorted(record -> ItemMap.isSubmitted(record) && which.test(record));
+            }
+        }
+        return Collections.unmodifiableList(found);
     }
 
     private static final Comparator<ItemRecord> ITEM_ORDER = Comparator

@@ -127,6 +127,84 @@ public class EngineBenchmarks {
         return outcome;
     }
 
+    /**
+     * A quarter of one contract as the what-if replays it: ten people a working day, each entry recorded as
+     * submitted and approved two days later (a correction), every third entry linked to the month's milestone on a
+     * milestone contract, the milestone completed and accepted at the month's end, and the period closed; about
+     * 650 items and 1,350 events. Every engine call sees the contract's whole state so far, so a cost per call
+     * that grows with the items shows here and not in {@link #timeEntryEvent}.
+     */
+    @State(Scope.Thread)
+    public static class ContractHistory {
+        @org.openjdk.jmh.annotations.Param({"TIME_AND_MATERIALS", "MILESTONE"})
+        String model;
+        BillingEngine engine;
+        List<io.billwright.engine.event.BillingEvent> events;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            engine = BillingEngine.using(DefaultRuleSet.load());
+            events = history(model);
+        }
+    }
+
+    static List<io.billwright.engine.event.BillingEvent> history(String model) {
+        boolean milestones = model.equals("MILESTONE");
+        Contract base = ContractBuilder.aContract().withId(CONTRACT.value()).withModel(model).withRetention("5").build();
+        Contract contract = new Contract(base.id(), base.version(), base.status(), base.effectiveFrom(), base.endDate(),
+                base.customer(), base.seller(), base.currency(), base.billingModel(), base.rateCard(), base.notToExceed(),
+                milestones ? List.of(new io.billwright.engine.contract.MilestoneTerms("M1", "Design", new BigDecimal("40000.00")),
+                        new io.billwright.engine.contract.MilestoneTerms("M2", "Build", new BigDecimal("60000.00")),
+                        new io.billwright.engine.contract.MilestoneTerms("M3", "Test", new BigDecimal("30000.00")))
+                        : List.of(), base.schedule(), base.retainer(), base.retention(), base.expensePolicy(),
+                base.subcontractorMarkupPercent(), base.erpTarget(), base.contractValue());
+        List<io.billwright.engine.event.BillingEvent> out = new java.util.ArrayList<>();
+        out.add(new ContractReceived(new EventId("c"), contract));
+        java.util.Map<LocalDate, List<TimeEntry>> approvals = new java.util.HashMap<>();
+        int n = 0;
+        for (int month = 1; month <= 3; month++) {
+            String milestone = "M" + month;
+            LocalDate first = LocalDate.of(2026, month, 1);
+            LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                for (TimeEntry approved : approvals.getOrDefault(day, List.of())) {
+                    out.add(new TimeEntryRecorded(new EventId("a-" + approved.id()), CONTRACT, approved));
+                }
+                if (day.getDayOfWeek().getValue() > 5) {
+                    continue;
+                }
+                for (int person = 0; person < 10; person++, n++) {
+                    String link = milestones && n % 3 == 0 ? milestone : null;
+                    TimeEntry submitted = new TimeEntry("TE-" + n, "person-" + person, "CONSULTANT", day,
+                            new BigDecimal("7.5"), true, ApprovalStatus.SUBMITTED, link, false, null, null);
+                    out.add(new TimeEntryRecorded(new EventId("s-" + n), CONTRACT, submitted));
+                    approvals.computeIfAbsent(day.plusDays(2), d -> new java.util.ArrayList<>())
+                            .add(new TimeEntry("TE-" + n, "person-" + person, "CONSULTANT", day, new BigDecimal("7.5"),
+                                    true, ApprovalStatus.APPROVED, link, false, null, null));
+                }
+            }
+            if (milestones) {
+                out.add(new io.billwright.engine.event.MilestoneCompleted(new EventId("mc-" + month), CONTRACT, milestone, last));
+                out.add(new io.billwright.engine.event.MilestoneAccepted(new EventId("ma-" + month), CONTRACT, milestone, last));
+            }
+            out.add(new BillingPeriodClosed(new EventId("close-" + month), CONTRACT,
+                    new BillingPeriod(first.toString().substring(0, 7), first, last)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The whole history from an empty state; divide by the events (printed once) for a cost per event. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ContractState contractHistory(ContractHistory s) {
+        ContractState state = ContractState.empty(CONTRACT);
+        for (io.billwright.engine.event.BillingEvent event : s.events) {
+            state = s.engine.apply(event, state).state();
+        }
+        return state;
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

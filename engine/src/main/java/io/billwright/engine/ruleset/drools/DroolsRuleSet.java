@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -28,21 +30,31 @@ final class DroolsRuleSet implements RuleSet {
     /** A rule set that keeps firing past this is looping; stop it rather than hang a consumer. */
     private static final int MAX_FIRINGS = 100_000;
 
+    /** The engine evaluates a few dozen shapes of facts; more than this share one pool. */
+    private static final int MAX_SHAPES = 64;
+
     /** How long one evaluation may fire rules unless told otherwise. */
     static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
     private final KieBase base;
-    private final KieSessionsPool sessions;
+    /**
+     * Pooled sessions by the classes of the facts evaluated, in order (an item with its contract and positions, or
+     * a query). Giving back a pooled session resets every node memory it ever created, and a session that has seen
+     * every kind of item holds memories for nearly every rule; one that only ever sees time entries with a contract
+     * holds far fewer, so its reset is cheaper. Each evaluation still starts from an empty, reset session, whichever
+     * pool it came from.
+     */
+    private final Map<List<Class<?>>, KieSessionsPool> sessions;
     private final RuleSetVersion version;
     private final List<RuleInfo> rules;
     private final long limitNanos;
 
     DroolsRuleSet(KieBase base, RuleSetVersion version) {
-        this(base, base.newKieSessionsPool(2), version, describe(base), DEFAULT_TIME_LIMIT);
+        this(base, new ConcurrentHashMap<>(), version, describe(base), DEFAULT_TIME_LIMIT);
     }
 
-    private DroolsRuleSet(KieBase base, KieSessionsPool sessions, RuleSetVersion version, List<RuleInfo> rules,
-                          Duration limit) {
+    private DroolsRuleSet(KieBase base, Map<List<Class<?>>, KieSessionsPool> sessions, RuleSetVersion version,
+                          List<RuleInfo> rules, Duration limit) {
         this.base = base;
         this.sessions = sessions;
         this.version = version;
@@ -69,7 +81,7 @@ final class DroolsRuleSet implements RuleSet {
     public Evaluation evaluate(Collection<?> facts) {
         // a session from the pool: dispose() resets it and gives it back, so each evaluation starts from an
         // empty working memory without paying for a new session's node memories every time
-        KieSession session = sessions.newKieSession();
+        KieSession session = poolFor(facts).newKieSession();
         InsertionRecorder recorder = new InsertionRecorder();
         Deadline deadline = new Deadline(session, System.nanoTime() + limitNanos);
         try {
@@ -99,6 +111,20 @@ final class DroolsRuleSet implements RuleSet {
             session.removeEventListener(recorder);
             session.dispose();
         }
+    }
+
+    /** The pool for the shape of {@code facts}; past {@link #MAX_SHAPES} shapes (a caller's own facts), a shared one. */
+    private KieSessionsPool poolFor(Collection<?> facts) {
+        List<Class<?>> shape = new ArrayList<>(facts.size());
+        for (Object fact : facts) {
+            shape.add(fact == null ? Void.class : fact.getClass());
+        }
+        KieSessionsPool pool = sessions.get(shape);
+        if (pool != null) {
+            return pool;
+        }
+        return sessions.computeIfAbsent(sessions.size() < MAX_SHAPES ? shape : List.of(),
+                any -> base.newKieSessionsPool(2));
     }
 
     private static List<RuleInfo> describe(KieBase base) {
