@@ -12,11 +12,18 @@ import java.util.Map;
  * starts itself again, once, with {@value #HEAP} and otherwise the same settings, and waits for it. A heap
  * limit given on the command line ({@code -Xmx}, {@code -XX:MaxRAMPercentage}, ...) is the user's and is
  * kept as it is.
+ *
+ * <p>The restarted JVM also collects with the parallel collector unless a collector was chosen: a run is a
+ * batch that wants throughput, not short pauses. A million-event run took 55 s with it against 73 s with G1,
+ * and peaked at 1.5 GB against 1.9 GB (docs/benchmarks.md, session 10).
  */
 final class OwnMemoryBound {
 
     /** The heap a million-event run needs (peak RSS 1.8 GB with it, measured in docs/benchmarks.md). */
     static final String HEAP = "-Xmx1536m";
+
+    /** The collector for a batch run, when the user chose none. */
+    static final String COLLECTOR = "-XX:+UseParallelGC";
 
     /** Set in the restarted JVM, so it never starts a third. */
     static final String BOUNDED = "BILLWRIGHT_SIMULATIONS_BOUNDED";
@@ -36,6 +43,9 @@ final class OwnMemoryBound {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add(HEAP);
+        if (jvmArguments.stream().noneMatch(argument -> argument.matches("-XX:[+-]Use\\w*GC"))) {
+            command.add(COLLECTOR);
+        }
         command.addAll(jvmArguments);
         command.add("-cp");
         command.add(classPath);

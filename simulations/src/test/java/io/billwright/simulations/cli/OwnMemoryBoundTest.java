@@ -21,9 +21,17 @@ class OwnMemoryBoundTest {
     void theBoundedRunIsTheSameToolWithTheSameSettingsAndArguments() {
         assertThat(OwnMemoryBound.boundedCommand(Path.of("/jdk/bin/java"), List.of("-Dfile.encoding=UTF-8"),
                 "billwright-simulations.jar", new String[] {"run", "q3.jsonl", "-o", "out"}))
-                .containsExactly("/jdk/bin/java", "-Xmx1536m", "-Dfile.encoding=UTF-8", "-cp",
+                .containsExactly("/jdk/bin/java", "-Xmx1536m", "-XX:+UseParallelGC", "-Dfile.encoding=UTF-8", "-cp",
                         "billwright-simulations.jar", "io.billwright.simulations.cli.SimulationsCli", "run", "q3.jsonl",
                         "-o", "out");
+    }
+
+    @Test
+    void aCollectorTheUserChoseIsKept() {
+        assertThat(OwnMemoryBound.boundedCommand(Path.of("/jdk/bin/java"), List.of("-XX:+UseG1GC"), "tool.jar",
+                new String[] {"run"}))
+                .containsExactly("/jdk/bin/java", "-Xmx1536m", "-XX:+UseG1GC", "-cp", "tool.jar",
+                        "io.billwright.simulations.cli.SimulationsCli", "run");
     }
 
     @Test
