@@ -17,7 +17,7 @@ final class MessageIds {
     private int size;
 
     MessageIds(long expected) {
-        int capacity = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1024, expected * 4 / 3))) << 1;
+        int capacity = Integer.highestOneBit((int) Math.min(1 << 28, Math.max(1024, expected * 4 / 3))) << 1;
         allocate(capacity);
     }
 
@@ -33,7 +33,7 @@ final class MessageIds {
             if (keys[slot] == 0) {
                 keys[slot] = key;
                 contracts[slot] = contract;
-                if (++size > keys.length * 3 / 4) {
+                if (++size > keys.length / 4 * 3 && keys.length < 1 << 30) {
                     grow();
                 }
                 return NONE;
