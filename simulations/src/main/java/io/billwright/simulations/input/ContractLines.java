@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Where one contract's lines are, in file order, and those of them kept decoded. A line not kept is read
  * again from its file when the contract replays, so what stays in memory between reading and replay is
- * bounded: 16 bytes a line (20 once one is kept) plus the lines kept.
+ * bounded: 24 bytes a line (28 once one is kept) plus the lines kept.
  */
 final class ContractLines {
 
@@ -16,6 +16,7 @@ final class ContractLines {
     private long[] places = new long[16]; // file index in the top bits, the line's offset in the rest
     private int[] lengths = new int[16];
     private int[] lineNumbers = new int[16];
+    private long[] contents = new long[16]; // what pass one read: a line read again must hash the same
     private Arrival[] kept; // allocated with the first line kept
     private int size;
     private boolean released;
@@ -24,13 +25,17 @@ final class ContractLines {
         this.contractId = contractId;
     }
 
-    /** @param arrival the decoded line, or null when it is not kept and will be read again */
-    void add(int file, long offset, int length, long lineNumber, Arrival arrival) {
+    /**
+     * @param content the first 64 bits of the line's content hash, to know the line again
+     * @param arrival the decoded line, or null when it is not kept and will be read again
+     */
+    void add(int file, long offset, int length, long lineNumber, long content, Arrival arrival) {
         if (size == places.length) {
             int capacity = size + (size >> 1);
             places = Arrays.copyOf(places, capacity);
             lengths = Arrays.copyOf(lengths, capacity);
             lineNumbers = Arrays.copyOf(lineNumbers, capacity);
+            contents = Arrays.copyOf(contents, capacity);
             kept = kept == null ? null : Arrays.copyOf(kept, capacity);
         }
         if (arrival != null && kept == null && !released) {
@@ -39,6 +44,7 @@ final class ContractLines {
         places[size] = ((long) file << FILE_SHIFT) | offset;
         lengths[size] = length;
         lineNumbers[size] = Math.toIntExact(lineNumber);
+        contents[size] = content;
         if (kept != null) {
             kept[size] = arrival;
         }
@@ -59,6 +65,11 @@ final class ContractLines {
 
     int length(int position) {
         return lengths[position];
+    }
+
+    /** The first 64 bits of the line's content hash as the first pass read it. */
+    long content(int position) {
+        return contents[position];
     }
 
     long lineNumber(int position) {

@@ -25,6 +25,7 @@ final class ContractSeen {
     private long duplicates;
     private Instant first;
     private Instant last;
+    private long order = Long.MAX_VALUE;
 
     ContractSeen(List<Path> files) {
         this.files = files;
@@ -53,10 +54,13 @@ final class ContractSeen {
         lastByItem.put(arrival.businessKey(), new Redelivery.LastSeen(sighting.contentHash(), sighting.time()));
         events.add(arrival.event());
         widen(arrival.time());
+        if (order == Long.MAX_VALUE) {
+            order = ((long) arrival.file() << 40) | arrival.line();
+        }
     }
 
     ContractEvents result(String contractId) {
-        return new ContractEvents(contractId, events, duplicates, refused, first, last);
+        return new ContractEvents(contractId, events, duplicates, refused, first, last, order);
     }
 
     private void widen(Instant time) {

@@ -63,14 +63,22 @@ public final class EventFiles {
      */
     public LoadedEvents read(List<Path> files, LongConsumer progress) {
         try (EventIndex index = index(files, progress, Long.MAX_VALUE)) {
-            Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
             InputTally tally = new InputTally(index.badLines());
+            List<ContractEvents> contracts = new ArrayList<>();
+            List<InputProblem> refused = new ArrayList<>();
             for (int contract = 0; contract < index.contracts(); contract++) {
                 ContractEvents events = index.events(contract);
-                if (!skipBadLines && !events.refused().isEmpty()) {
-                    throw new InputException(List.of(events.refused().get(0)));
-                }
                 tally.add(events);
+                refused.addAll(events.refused());
+                contracts.add(events);
+            }
+            if (!skipBadLines && !refused.isEmpty()) {
+                throw new InputException(List.of(InputTally.inFileOrder(refused, files).get(0)));
+            }
+            // contracts in the order of their first event applied, as the service would first see them
+            contracts.sort(java.util.Comparator.comparingLong(ContractEvents::order));
+            Map<String, List<BillingEvent>> byContract = new LinkedHashMap<>();
+            for (ContractEvents events : contracts) {
                 if (!events.events().isEmpty()) {
                     byContract.put(events.contractId(), events.events());
                 }

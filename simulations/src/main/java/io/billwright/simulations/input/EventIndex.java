@@ -4,7 +4,6 @@ import io.billwright.events.InboundMessage;
 import io.billwright.events.Redelivery;
 import io.billwright.events.RejectedMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -64,11 +63,11 @@ public final class EventIndex implements AutoCloseable {
     static final int KEPT_HUNDREDTHS_PER_LINE_BYTE = 175;
 
     /**
-     * What the first pass keeps of every line, kept decoded or not, in bytes: its place (16 bytes and room to
+     * What the first pass keeps of every line, kept decoded or not, in bytes: its place (24 bytes and room to
      * grow) and its id's slot in the table of ids (12 bytes, a table at most three quarters full, and room to
      * grow), rounded up.
      */
-    static final int PLACE_BYTES_PER_LINE = 48;
+    static final int PLACE_BYTES_PER_LINE = 56;
 
     /** A line whose id another contract used first, to be settled once all lines are read. */
     private record Suspect(int contract, int position, int firstContract, String messageId) {
@@ -107,7 +106,7 @@ public final class EventIndex implements AutoCloseable {
         } else {
             arrival = null;
         }
-        contract.add(line.file(), line.offset(), line.length(), line.lineNo(), arrival);
+        contract.add(line.file(), line.offset(), line.length(), line.lineNo(), line.arrival().content(), arrival);
     }
 
     /**
@@ -116,19 +115,30 @@ public final class EventIndex implements AutoCloseable {
      * from every line of the other contract only shared a fingerprint, and is left alone.
      */
     void settleSuspects() {
+        // each contract that used an id first is read once, however many lines of others reuse its ids
+        Map<Integer, Map<String, List<Suspect>>> byFirstContract = new HashMap<>();
         for (Suspect suspect : suspects) {
-            ContractLines own = contracts.get(suspect.contract());
-            ContractLines other = contracts.get(suspect.firstContract());
-            for (int position = 0; position < other.size() && before(other, position, own, suspect.position());
-                 position++) {
-                Arrival earlier = arrival(other, position);
-                if (earlier.messageId().equals(suspect.messageId())) {
-                    crossPriors.put(key(suspect.contract(), suspect.position()), new Redelivery.Prior(
-                            Arrival.hex(earlier.content()), Arrival.hex(earlier.envelope())));
-                    break;
-                }
-            }
+            byFirstContract.computeIfAbsent(suspect.firstContract(), k -> new HashMap<>())
+                    .computeIfAbsent(suspect.messageId(), k -> new ArrayList<>()).add(suspect);
         }
+        byFirstContract.forEach((first, wanted) -> {
+            ContractLines other = contracts.get(first);
+            for (int position = 0; position < other.size() && !wanted.isEmpty(); position++) {
+                Arrival earlier = arrival(other, position);
+                List<Suspect> reusing = wanted.get(earlier.messageId());
+                if (reusing == null) {
+                    continue;
+                }
+                Redelivery.Prior prior = new Redelivery.Prior(Arrival.hex(earlier.content()),
+                        Arrival.hex(earlier.envelope()));
+                for (Suspect suspect : reusing) {
+                    if (before(other, position, contracts.get(suspect.contract()), suspect.position())) {
+                        crossPriors.put(key(suspect.contract(), suspect.position()), prior);
+                    }
+                }
+                wanted.remove(earlier.messageId()); // the first line under the id is the one remembered
+            }
+        });
         suspects.clear();
     }
 
@@ -183,31 +193,41 @@ public final class EventIndex implements AutoCloseable {
             return kept;
         }
         int file = lines.file(position);
-        byte[] bytes = readAgain(file, lines.offset(position), lines.length(position));
+        long lineNumber = lines.lineNumber(position);
+        byte[] bytes = readAgain(file, lines.offset(position), lines.length(position), lineNumber);
+        Arrival again;
         try {
-            return arrivals.of(reader.apply(bytes), file, lines.lineNumber(position));
+            again = arrivals.of(reader.apply(bytes), file, lineNumber);
         } catch (RejectedMessage e) {
-            throw new InputException(List.of(new InputProblem(files.get(file), lines.lineNumber(position),
-                    "changed since it was read: " + e.reason() + ": " + e.detail())));
+            throw changed(file, lineNumber, e.reason() + ": " + e.detail());
         }
+        // the content hash covers the data, and with it the contract: the same line, or the run stops
+        if (again.content() != lines.content(position)) {
+            throw changed(file, lineNumber, "it holds another message now");
+        }
+        return again;
     }
 
-    private byte[] readAgain(int file, long offset, int length) {
+    private InputException changed(int file, long lineNumber, String how) {
+        return new InputException(List.of(new InputProblem(files.get(file), lineNumber,
+                "changed since it was read: " + how)));
+    }
+
+    private byte[] readAgain(int file, long offset, int length, long lineNumber) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             FileChannel channel = channel(file);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
-                    throw new InputException(List.of(new InputProblem(files.get(file), 0,
-                            "became shorter while it was being read")));
+                    throw changed(file, lineNumber, "the file became shorter");
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + files.get(file) + " again", e);
+            throw new InputException(List.of(new InputProblem(files.get(file), lineNumber,
+                    "cannot be read again: " + e.getMessage())));
         }
         return buffer.array();
     }
-
     private FileChannel channel(int file) throws IOException {
         synchronized (channels) {
             if (channels[file] == null) {

@@ -34,9 +34,14 @@ public final class InputTally {
 
     /** @param files the files in the order read, to put the skipped lines in file order */
     public synchronized InputFacts facts(List<Path> files) {
-        List<InputProblem> ordered = new ArrayList<>(skipped);
+        return new InputFacts(events, duplicates, inFileOrder(skipped, files), first, last);
+    }
+
+    /** The problems in the order of the files, then of their lines. */
+    public static List<InputProblem> inFileOrder(List<InputProblem> problems, List<Path> files) {
+        List<InputProblem> ordered = new ArrayList<>(problems);
         ordered.sort(Comparator.<InputProblem>comparingInt(problem -> files.indexOf(problem.file()))
                 .thenComparingLong(InputProblem::line));
-        return new InputFacts(events, duplicates, ordered, first, last);
+        return ordered;
     }
 }

@@ -11,7 +11,6 @@ import io.billwright.simulations.input.InputFacts;
 import io.billwright.simulations.input.InputProblem;
 import io.billwright.simulations.input.InputTally;
 import io.billwright.simulations.input.LoadedEvents;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +63,7 @@ public final class WhatIf {
                     // once a line is refused the run fails: the other contracts are only judged, so that the
                     // failure names the first refused line of all, whichever contract finishes first
                     if (!refused.get() && !events.events().isEmpty()) {
-                        builder.add(contract, compare(events));
+                        builder.add(events.order(), compare(events));
                     }
                     // counted as lines judged, so that it ends at the index's count of messages
                     progress.accept(done.addAndGet(events.events().size() + events.duplicates()
@@ -75,10 +74,7 @@ public final class WhatIf {
                 .toList();
         InputFacts input = tally.facts(index.files());
         if (refused.get()) {
-            InputProblem first = refusals.stream()
-                    .min(Comparator.<InputProblem>comparingInt(problem -> index.files().indexOf(problem.file()))
-                            .thenComparingLong(InputProblem::line))
-                    .orElseThrow();
+            InputProblem first = InputTally.inFileOrder(refusals, index.files()).get(0);
             throw new InputException(List.of(first));
         }
         return new Result(builder.build(input.events(), new Comparison.InputCounts(input.skipped().size(),

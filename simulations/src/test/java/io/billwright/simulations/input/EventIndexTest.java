@@ -83,6 +83,44 @@ class EventIndexTest {
         }
     }
 
+    @Test
+    void aLineThatNowHoldsAnotherValidMessageStopsTheRun() throws IOException {
+        Path file = EventsFile.write(directory.resolve("a.jsonl"), EventsFile.germanContracts(1));
+        try (EventIndex index = new EventFiles(false).index(List.of(file), done -> { }, 0)) {
+            Files.writeString(file, Files.readString(file).replaceFirst("\"hours\":\"8\"", "\"hours\":\"9\""));
+            assertThatThrownBy(() -> index.events(0)).isInstanceOf(InputException.class)
+                    .hasMessage(file + ":2: changed since it was read: it holds another message now");
+        }
+    }
+
+    @Test
+    void theFirstRefusedLineInTheFileIsNamedWhicheverContractItIsIn() {
+        List<String> lines = new ArrayList<>(EventsFile.germanContracts(2));
+        // contract 1's last line reuses an id of contract 2 that came earlier: refused at the end of the file
+        lines.add(lines.get(10).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"msg-C-SIM-2-TE-JAN-5-approved\""));
+        // contract 2 reuses contract 1's first entry id with its own data earlier in the file: line 14
+        lines.set(13, lines.get(13).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"msg-C-SIM-1-TE-JAN-5-approved\""));
+        Path file = EventsFile.write(directory.resolve("reused.jsonl"), lines);
+
+        assertThatThrownBy(() -> new EventFiles(false).read(List.of(file), done -> { }))
+                .hasMessageStartingWith(file + ":14: ID_REUSED");
+    }
+
+    @Test
+    void contractsComeInTheOrderOfTheirFirstEventApplied() {
+        List<String> lines = new ArrayList<>(EventsFile.germanContracts(3));
+        // contract 3's receipt moves to the top, but under contract 1's id with other data: refused and skipped
+        String third = lines.remove(22);
+        lines.add(1, third.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"msg-C-SIM-1-contract\""));
+        lines.add(23, third);
+        Path file = EventsFile.write(directory.resolve("order.jsonl"), lines);
+
+        LoadedEvents events = new EventFiles(true).read(List.of(file), done -> { });
+
+        assertThat(events.skipped()).extracting(InputProblem::line).containsExactly(2L);
+        assertThat(events.byContract().keySet()).containsExactly("C-SIM-1", "C-SIM-2", "C-SIM-3");
+    }
+
     private static List<ContractEvents> all(EventIndex index) {
         try (index) {
             List<ContractEvents> out = new ArrayList<>();
