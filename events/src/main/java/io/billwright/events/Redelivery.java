@@ -44,13 +44,16 @@ public final class Redelivery {
      * @throws RejectedMessage when the id was processed before with other content, or from another source
      */
     public static Verdict judge(InboundMessage message, Prior prior, LastSeen lastForKey) {
-        return judge(new Sighting(message.messageId(), message.contentHash(), message.envelopeHash(),
+        // the envelope's hash is a digest: made only when a prior recorded one to compare with
+        String envelopeHash = prior != null && prior.envelopeHash() != null ? message.envelopeHash() : null;
+        return judge(new Sighting(message.messageId(), message.contentHash(), envelopeHash,
                 message.envelope().source(), message.envelope().type(), message.time()), prior, lastForKey);
     }
 
     /**
      * What the rules need of a message, so a caller that cannot keep whole messages (the simulator, holding
-     * millions) can judge from what it kept. The hashes only need to compare as the message's own would.
+     * millions) can judge from what it kept. The hashes only need to compare as the message's own would; the
+     * envelope's is read only when a prior has one.
      */
     public record Sighting(String messageId, String contentHash, String envelopeHash, String source, String type,
                            Instant time) {

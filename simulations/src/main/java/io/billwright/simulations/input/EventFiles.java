@@ -83,9 +83,7 @@ public final class EventFiles {
                     byContract.put(events.contractId(), events.events());
                 }
             }
-            InputFacts facts = tally.facts(files);
-            return new LoadedEvents(byContract, facts.events(), facts.duplicates(), facts.skipped(),
-                    facts.firstEvent(), facts.lastEvent());
+            return new LoadedEvents(byContract, tally.facts(files));
         }
     }
 
